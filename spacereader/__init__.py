@@ -1,0 +1,3 @@
+"""SpaceReader: a desktop reader for space-policy documents."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,34 @@
+"""Shared fixtures: every per-user folder points into the test's tmp_path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from spacereader.core import resources
+
+SEED_NAME = "000_bc23038c13dbbe93.txt"
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Redirect data, cache, config and log folders (XDG) into tmp_path."""
+    home = tmp_path / "home"
+    for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+        folder = home / variable.lower()
+        folder.mkdir(parents=True)
+        monkeypatch.setenv(variable, str(folder))
+    return home
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    """The bundled article."""
+    return resources.seeds_dir() / SEED_NAME
+
+
+@pytest.fixture
+def seed_text(seed_path: Path) -> str:
+    """The bundled article's text, exactly as shipped."""
+    return seed_path.read_text(encoding="utf-8")
