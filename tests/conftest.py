@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from spacereader.core import resources
 
+# Widgets run offscreen unless a test starts its own display (the Xvfb tests).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 SEED_NAME = "000_bc23038c13dbbe93.txt"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test under tests/ui as a GUI test, so `-m "not gui"` runs headless."""
+    for item in items:
+        if f"{os.sep}tests{os.sep}ui{os.sep}" in str(item.path):
+            item.add_marker(pytest.mark.gui)
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -58,6 +57,8 @@ class Document:
 
 def content_hash(text: str) -> str:
     """A hash of a document's text; the index keys documents by it."""
+    import hashlib  # not needed on the path to the first paint
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -73,6 +72,8 @@ def _now() -> str:
 
 def _write_atomically(path: Path, text: str) -> None:
     """Write through a temporary file, fsync, then rename: never a half-written copy."""
+    import tempfile  # only imports need it; keep it off the start-up path
+
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".import-", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:

@@ -1,0 +1,123 @@
+"""Launch-to-first-paint of SpaceReader against a bare PySide6 window, in the same run.
+
+Each round starts a fresh interpreter; the child reports the wall-clock time of
+its first paint and quits. The figure is the median over rounds, and the ratio
+app / bare. Runs on Xvfb when it is installed (a real X server), else offscreen.
+
+    python benchmarks/startup.py [--rounds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PAINT_PROBE = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+class FirstPaint(QObject):
+    done = False
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            print(f"PAINT {time.time():.6f}", flush=True)
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+probe = FirstPaint()
+"""
+
+BARE = (
+    PAINT_PROBE
+    + """
+from PySide6.QtWidgets import QMainWindow, QTextBrowser
+app = QApplication(sys.argv)
+window = QMainWindow()
+view = QTextBrowser()
+window.setCentralWidget(view)
+window.resize(1320, 860)
+view.viewport().installEventFilter(probe)
+window.show()
+app.exec()
+"""
+)
+
+APP = (
+    PAINT_PROBE
+    + """
+import spacereader.app as app_module
+original_build = app_module.build
+def build(files=()):
+    reader_app = original_build(files)
+    reader_app.reader.viewport().installEventFilter(probe)
+    return reader_app
+app_module.build = build
+sys.exit(app_module.run_app([]))
+"""
+)
+
+
+def launch(script: str, env: dict[str, str]) -> float:
+    """Seconds from process launch to the first paint."""
+    started = time.time()
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    for line in result.stdout.splitlines():
+        if line.startswith("PAINT "):
+            return float(line.split()[1]) - started
+    raise RuntimeError(f"no paint reported: {result.stderr[-500:]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=9)
+    args = parser.parse_args()
+    home = Path(tempfile.mkdtemp(prefix="spacereader-bench-"))
+    env = {**os.environ}
+    for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+        env[variable] = str(home / variable.lower())
+    server = None
+    if shutil.which("Xvfb") and "DISPLAY" not in os.environ:
+        server = subprocess.Popen(
+            ["Xvfb", ":77", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(1.0)
+        env.update(DISPLAY=":77", QT_QPA_PLATFORM="xcb")
+    elif "DISPLAY" not in os.environ:
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    try:
+        launch(APP, env)  # first start creates the library; not what a user waits for daily
+        bare, app = [], []
+        for _ in range(args.rounds):
+            bare.append(launch(BARE, env))
+            app.append(launch(APP, env))
+    finally:
+        if server is not None:
+            server.terminate()
+    bare_ms = statistics.median(bare) * 1000
+    app_ms = statistics.median(app) * 1000
+    platform = env.get("QT_QPA_PLATFORM", "native")
+    print(f"platform            {platform}")
+    print(f"rounds              {args.rounds}")
+    print(f"bare PySide6 window {bare_ms:7.1f} ms (median launch to first paint)")
+    print(f"SpaceReader         {app_ms:7.1f} ms (median launch to first paint)")
+    print(f"ratio               {app_ms / bare_ms:7.2f}  (goal <= 1.30)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""SpaceReader's widgets: the main window and one module per panel."""

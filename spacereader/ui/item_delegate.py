@@ -1,0 +1,70 @@
+"""A list delegate that draws two lines: a title and a subdued detail line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from spacereader.ui import typography
+
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 100
+PADDING = 6
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class TwoLineDelegate(QStyledItemDelegate):
+    """Title in the list's font, detail (DETAIL_ROLE) below it in a smaller grey."""
+
+    def _detail_font(self, option: QStyleOptionViewItem) -> QFont:
+        font = QFont(option.font)
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.88))
+        return font
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        """Room for both lines."""
+        title = QFontMetrics(option.font)
+        detail = QFontMetrics(self._detail_font(option))
+        height = title.height() + PADDING * 2
+        if index.data(DETAIL_ROLE):
+            height += detail.height() + 2
+        return QSize(200, height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        """Draw the selection background, then both lines elided to the width."""
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else QApplication.style()
+        text = option.text
+        option.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        rect: QRect = option.rect.adjusted(PADDING + 2, PADDING, -PADDING, -PADDING)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette: QPalette = option.palette
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        title_font = QFont(option.font)
+        title_metrics = QFontMetrics(title_font)
+        painter.setFont(title_font)
+        painter.setPen(palette.color(role))
+        title_rect = QRect(rect.left(), rect.top(), rect.width(), title_metrics.height())
+        elided = title_metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(
+            title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided
+        )
+        detail = str(index.data(DETAIL_ROLE) or "")
+        if detail:
+            detail_font = self._detail_font(option)
+            metrics = QFontMetrics(detail_font)
+            painter.setFont(detail_font)
+            color = palette.color(role) if selected else typography.subdued_color(palette)
+            painter.setPen(color)
+            detail_rect = QRect(
+                rect.left(), title_rect.bottom() + 2, rect.width(), metrics.height()
+            )
+            painter.drawText(
+                detail_rect,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                metrics.elidedText(detail, Qt.TextElideMode.ElideRight, rect.width()),
+            )
+        painter.restore()

@@ -1,0 +1,83 @@
+"""Mapping between document offsets and positions in the reader's QTextDocument.
+
+Document offsets count code points of the document's own text. Qt's
+QTextCursor positions count UTF-16 code units of what the reader displays,
+which also holds text the document does not (headers, spacing) and leaves out
+furniture. The reader records, for every stretch of document text it shows,
+where that stretch starts in the view; this module converts both ways.
+Pure Python, so it is tested without Qt.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+
+def utf16_length(text: str) -> int:
+    """Number of UTF-16 code units Qt needs for `text`."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of document text shown verbatim (same length) in the view."""
+
+    doc_start: int
+    doc_end: int
+    view_start: int
+
+
+class TextMap:
+    """Converts document offsets to view positions and back."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._segments: list[Segment] = []
+        self._doc_starts: list[int] = []
+        self._view_starts: list[int] = []
+
+    def add(self, doc_start: int, doc_end: int, view_start: int) -> None:
+        """Record that text[doc_start:doc_end] is shown from view_start on (in order)."""
+        self._segments.append(Segment(doc_start, doc_end, view_start))
+        self._doc_starts.append(doc_start)
+        self._view_starts.append(view_start)
+
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        """The recorded segments, in document order."""
+        return tuple(self._segments)
+
+    def _segment_for_offset(self, offset: int) -> Segment | None:
+        index = bisect_right(self._doc_starts, offset) - 1
+        if index < 0:
+            return self._segments[0] if self._segments else None
+        segment = self._segments[index]
+        if offset > segment.doc_end and index + 1 < len(self._segments):
+            return self._segments[index + 1]
+        return segment
+
+    def to_view(self, offset: int) -> int:
+        """The view position of a document offset; hidden text snaps to the next shown text."""
+        segment = self._segment_for_offset(offset)
+        if segment is None:
+            return 0
+        offset = min(max(offset, segment.doc_start), segment.doc_end)
+        return segment.view_start + utf16_length(self._text[segment.doc_start : offset])
+
+    def to_document(self, position: int) -> int:
+        """The document offset of a view position; positions in added text snap to a segment."""
+        if not self._segments:
+            return 0
+        index = max(bisect_right(self._view_starts, position) - 1, 0)
+        segment = self._segments[index]
+        units = max(position - segment.view_start, 0)
+        offset = segment.doc_start
+        while offset < segment.doc_end and units > 0:
+            units -= 2 if ord(self._text[offset]) > 0xFFFF else 1
+            offset += 1
+        return offset
+
+    def view_span(self, start: int, end: int) -> tuple[int, int]:
+        """A document span as a view span."""
+        return self.to_view(start), self.to_view(end)

@@ -1,0 +1,44 @@
+"""Document offsets (code points) to reader positions (UTF-16) and back."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from spacereader.ui.textmap import TextMap, utf16_length
+
+
+def test_utf16_length_counts_astral_characters_twice() -> None:
+    assert utf16_length("ab") == 2
+    assert utf16_length("a🚀b") == 4
+
+
+def test_offsets_after_an_emoji_shift_in_the_view() -> None:
+    text = "🚀 ILRS station"
+    text_map = TextMap(text)
+    text_map.add(0, len(text), 10)
+    ilrs = text.index("ILRS")
+    assert text_map.to_view(ilrs) == 10 + ilrs + 1
+    assert text_map.to_document(text_map.to_view(ilrs)) == ilrs
+
+
+def test_hidden_text_snaps_to_the_next_segment() -> None:
+    text = "nav line\n\nBody text here."
+    text_map = TextMap(text)
+    body = text.index("Body")
+    text_map.add(body, len(text), 5)
+    assert text_map.to_view(0) == 5
+    assert text_map.to_document(0) == body
+
+
+@given(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=200),
+    st.data(),
+)
+def test_round_trip_inside_segments(text: str, data: st.DataObject) -> None:
+    middle = data.draw(st.integers(0, len(text)))
+    text_map = TextMap(text)
+    text_map.add(0, middle, 3)
+    text_map.add(middle, len(text), 3 + utf16_length(text[:middle]) + 7)
+    offset = data.draw(st.integers(0, len(text)))
+    assert text_map.to_document(text_map.to_view(offset)) == offset
