@@ -12,19 +12,28 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, QTimer, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QIcon, QUndoStack
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from spacereader import __version__
 from spacereader.core import paths, resources
 from spacereader.core.errors import Error
 from spacereader.core.library import Library
+from spacereader.features.annotations import AnnotationsFeature
+from spacereader.features.appearance import AppearanceFeature
+from spacereader.features.bookmarks import BookmarksFeature
+from spacereader.features.importing import ImportFeature
+from spacereader.features.search import SearchFeature
+from spacereader.ui.bookmarks_panel import BookmarksPanel
+from spacereader.ui.figures_panel import FiguresPanel
 from spacereader.ui.library_panel import LibraryPanel
-from spacereader.ui.main_window import MainWindow, about_text
-from spacereader.ui.placeholder_panel import PlaceholderPanel
+from spacereader.ui.main_window import MainWindow
+from spacereader.ui.programs_panel import ProgramsPanel
 from spacereader.ui.reader import ReaderView
+from spacereader.ui.search_panel import SearchPanel
 
 log = logging.getLogger("spacereader.app")
 
@@ -45,21 +54,70 @@ class SpaceReaderApp(QObject):
         self.settings = settings
         self.reader = ReaderView()
         self.library_panel = LibraryPanel()
+        self.search_panel = SearchPanel()
+        self.programs_panel = ProgramsPanel()
+        self.figures_panel = FiguresPanel()
+        self.bookmarks_panel = BookmarksPanel()
         panels = {
             "library": self.library_panel,
-            "search": PlaceholderPanel("Search everything you have read."),
-            "programs": PlaceholderPanel("Programs this document names."),
-            "figures": PlaceholderPanel("Figures this document gives."),
-            "bookmarks": PlaceholderPanel("Passages you bookmark."),
+            "search": self.search_panel,
+            "programs": self.programs_panel,
+            "figures": self.figures_panel,
+            "bookmarks": self.bookmarks_panel,
         }
         self.window = MainWindow(self.reader, panels)
         self.window.setWindowIcon(app_icon())
+        self.undo_stack = QUndoStack(self)
+        self.window.install_undo(self.undo_stack)
+        self.importer = ImportFeature(self, self.undo_stack)
+        self.search = SearchFeature(self, self.search_panel)
+        self.annotations = AnnotationsFeature(
+            self, self.programs_panel, self.figures_panel, settings
+        )
+        self.bookmarks = BookmarksFeature(self, self.bookmarks_panel, self.undo_stack)
+        self.bookmarks.current_hit_span = self._current_hit_span
+        self.search.bookmark_matches = self.bookmarks.matching
+        self.search_panel.bookmark_activated.connect(self.bookmarks.go_to)
+        self.search_panel.bookmark_requested.connect(
+            lambda hit: self.bookmarks.bookmark_span(hit.doc_id, hit.start, hit.end)
+        )
         self.library_panel.document_requested.connect(self.open_document)
+        self.library_panel.remove_requested.connect(self.importer.remove)
+        self.importer.on_library_changed = self.library_changed
+        self.importer.on_document_changed = self.bookmarks.document_changed
+        self.importer.on_document_removed = self._document_removed
+        self.importer.on_document_restored = self.bookmarks.document_restored
         self.reader.link_activated.connect(self.open_link)
         self.reader.position_changed.connect(self._remember_position)
-        self.window.closing.connect(self.save_state)
-        self.window.actions_by_name["about"].triggered.connect(self.show_about)
+        self.window.closing.connect(self.shut_down)
+        self.appearance = AppearanceFeature(self, settings, self._focus_targets)
+        self.appearance.on_theme_changed = self.annotations.refresh_legend
+        self.appearance.apply(rerender=False)
+        self.reader.viewport().installEventFilter(self)
+        self._started = False
         self.refresh_library()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Start background work once the first paint is on screen, not before."""
+        if event.type() == QEvent.Type.Paint and not self._started:
+            self._started = True
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.start_background_work)
+        return False
+
+    @Slot()
+    def start_background_work(self) -> None:
+        """Open the bookmarks and index the library, now that the window is up."""
+        self.bookmarks.open_store()
+        self.search.sync()
+
+    def _current_hit_span(self) -> tuple[str, int, int] | None:
+        hit = self.search.navigator.current()
+        return (hit.doc_id, hit.start, hit.end) if hit is not None else None
+
+    def titles(self) -> dict[str, str]:
+        """Every document's title, by id."""
+        return {info.id: info.title for info in self.library.documents()}
 
     # -- documents -------------------------------------------------------
 
@@ -78,25 +136,44 @@ class SpaceReaderApp(QObject):
             return False
         self.reader.show_document(document)
         self.window.set_document_title(document.title)
+        self.annotations.document_opened(document)
+        self.search.document_opened()
+        self.bookmarks.mark_reader()
         self.library_panel.select(document.id)
-        position = self.settings.value(f"positions/{document.id}", 0)
+        position = self.library.position(document.id)
         if position:
-            self.reader.scroll_to_offset(int(str(position)))
+            self.reader.scroll_to_offset(position)
+        # Recording the visit writes to disk: not on the path to the first paint.
+        QTimer.singleShot(0, lambda doc_id=document.id: self._touch(doc_id))
         self.settings.setValue("reader/last_document", document.id)
         return True
 
     def open_files(self, files: Sequence[Path]) -> None:
-        """Add files to the library and open the first one that could be read."""
-        opened = False
-        for path in files:
-            try:
-                result = self.library.add_file(path)
-            except Error as error:
-                self.window.show_status(str(error), 10000)
-                continue
-            if not opened:
-                opened = self.open_document(result.info.id)
+        """Import files (off the GUI thread) and open the first one that came in."""
+        self.importer.import_paths(list(files), open_first=True)
+
+    def library_changed(self) -> None:
+        """Documents came, changed or went: refresh the lists and the index."""
         self.refresh_library()
+        self.search.sync()
+        self.annotations.library_changed()
+        self.bookmarks.reload()
+
+    def _document_removed(self, doc_id: str, delete_bookmarks: bool) -> list[Any]:
+        deleted = self.bookmarks.document_removed(doc_id, delete_bookmarks)
+        document = self.reader.current_document
+        if document is not None and document.id == doc_id:
+            self.open_start_document()
+        return deleted
+
+    @Slot(list)
+    def files_from_another_launch(self, files: list[str]) -> None:
+        """Another launch (a double-click on a file) handed us its files: show them."""
+        if files:
+            self.open_files([Path(f) for f in files])
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
 
     def open_start_document(self) -> None:
         """The last document read, or else the bundled article."""
@@ -114,6 +191,15 @@ class SpaceReaderApp(QObject):
         self.window.restore_layout(self.settings)
 
     @Slot()
+    def shut_down(self) -> None:
+        """The window is closing: stop the workers, then save the state."""
+        self.importer.stop()
+        self.search.stop()
+        self.annotations.stop()
+        self.save_state()
+        self.bookmarks.close()
+
+    @Slot()
     def save_state(self) -> None:
         """Remember layout, the open document and where the reader was in it."""
         self.window.save_layout(self.settings)
@@ -122,9 +208,14 @@ class SpaceReaderApp(QObject):
             self._remember_position(document.id, self.reader.top_offset())
         self.settings.sync()
 
+    def _touch(self, doc_id: str) -> None:
+        if doc_id in self.library:
+            self.library.touch(doc_id)
+
     @Slot(str, int)
     def _remember_position(self, doc_id: str, offset: int) -> None:
-        self.settings.setValue(f"positions/{doc_id}", offset)
+        if doc_id in self.library:
+            self.library.set_position(doc_id, offset)
 
     # -- small actions ---------------------------------------------------
 
@@ -136,14 +227,16 @@ class SpaceReaderApp(QObject):
         else:
             self.window.show_status(f"Not opened: {url.toDisplayString()}")
 
-    @Slot()
-    def show_about(self) -> None:
-        """The About box."""
-        QMessageBox.about(
-            self.window,
-            "About SpaceReader",
-            about_text(str(paths.data_dir()), str(paths.cache_dir())),
-        )
+    def _focus_targets(self) -> list[QWidget]:
+        """The panes F6 moves between, in order."""
+        return [
+            self.reader,
+            self.search_panel.field,
+            self.library_panel.view,
+            self.programs_panel.tree,
+            self.figures_panel.table,
+            self.bookmarks_panel.tree,
+        ]
 
 
 def app_icon() -> QIcon:
@@ -176,22 +269,36 @@ def build(files: Sequence[Path] = ()) -> SpaceReaderApp:
 
 
 def run_app(files: Sequence[Path] = ()) -> int:
-    """Open the app (on the given files, if any) and run until it quits."""
+    """Open the app (on the given files, if any) and run until it quits.
+
+    When SpaceReader is already running, the files go to that window instead.
+    """
     from spacereader.logging_setup import setup_logging
     from spacereader.ui.error_dialog import install_excepthook
+    from spacereader.ui.single_instance import SingleInstance
 
     log_file = setup_logging()
     application = create_qapplication()
+    instance = SingleInstance()
+    if not instance.acquire():
+        if instance.send(files):
+            log.info("handed %d file(s) to the running SpaceReader", len(files))
+            return 0
+        print("spacereader: another SpaceReader is running but does not answer", file=sys.stderr)
+        return 1
     try:
         reader_app = build(files)
     except Error as error:
         QMessageBox.critical(None, "SpaceReader", str(error))
+        instance.release()
         return 1
+    instance.files_received.connect(reader_app.files_from_another_launch)
     install_excepthook(lambda: reader_app.window, log_file)
     reader_app.window.show()
     QTimer.singleShot(0, lambda: log.info("SpaceReader %s started", __version__))
     exit_code = application.exec()
     reader_app.library.close()
+    instance.release()
     return int(exit_code)
 
 

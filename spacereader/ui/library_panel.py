@@ -2,15 +2,16 @@
 
 Signals:
     document_requested(str): the user chose a document (its id).
+    remove_requested(str): the user asked to remove a document.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QMenu, QVBoxLayout, QWidget
 
 from spacereader.core.document import DocumentInfo
 from spacereader.ui.item_delegate import DETAIL_ROLE, TwoLineDelegate
@@ -27,6 +28,7 @@ class LibraryPanel(QWidget):
     """Lists the library; emits document_requested when one is activated."""
 
     document_requested = Signal(str)
+    remove_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +52,11 @@ class LibraryPanel(QWidget):
         self.view.setAlternatingRowColors(False)
         self.view.activated.connect(self._activated)
         self.view.clicked.connect(self._activated)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.view)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self._remove_current)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
@@ -93,3 +100,20 @@ class LibraryPanel(QWidget):
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.document_requested.emit(str(index.data(ID_ROLE)))
+
+    @Slot(QPoint)
+    def _context_menu(self, point: QPoint) -> None:
+        index = self.view.indexAt(point)
+        if not index.isValid():
+            return
+        doc_id = str(index.data(ID_ROLE))
+        menu = QMenu(self)
+        menu.addAction("Open", lambda: self.document_requested.emit(doc_id))
+        menu.addAction("Remove from Library…", lambda: self.remove_requested.emit(doc_id))
+        menu.exec(self.view.viewport().mapToGlobal(point))
+
+    @Slot()
+    def _remove_current(self) -> None:
+        doc_id = self.current_id()
+        if doc_id:
+            self.remove_requested.emit(doc_id)

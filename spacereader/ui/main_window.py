@@ -2,21 +2,29 @@
 
 Signals:
     closing(): the window is about to close; stop workers and save state now.
+    files_dropped(list): local files or folders (Path) dropped on the window.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
-
-from spacereader import __version__
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QProgressBar, QWidget
 
 APP_TITLE = "SpaceReader"
 DEFAULT_SIZE = (1320, 860)
+DEFAULT_DOCK_WIDTHS = (300, 380)  # left, right
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,7 @@ class MainWindow(QMainWindow):
     """Holds the reader and the panels given to it; knows nothing of the core."""
 
     closing = Signal()
+    files_dropped = Signal(list)
 
     def __init__(self, reader: QWidget, panels: Mapping[str, QWidget]) -> None:
         super().__init__()
@@ -62,6 +71,7 @@ class MainWindow(QMainWindow):
         )
         self.reader = reader
         self.setCentralWidget(reader)
+        self.setAcceptDrops(True)
         self.docks: dict[str, QDockWidget] = {}
         self.menus: dict[str, QMenu] = {}
         self.actions_by_name: dict[str, QAction] = {}
@@ -69,8 +79,21 @@ class MainWindow(QMainWindow):
             self.docks[spec.key] = self._make_dock(spec, panels[spec.key])
         self.tabifyDockWidget(self.docks["figures"], self.docks["bookmarks"])
         self.docks["figures"].raise_()
+        self.resizeDocks(
+            [self.docks["search"], self.docks["programs"]],
+            list(DEFAULT_DOCK_WIDTHS),
+            Qt.Orientation.Horizontal,
+        )
         self._build_menus()
         self.statusBar().setObjectName("status-bar")
+        self.progress_label = QLabel(self)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setMaximumWidth(180)
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setAccessibleName("Progress")
+        self.statusBar().addPermanentWidget(self.progress_label)
+        self.statusBar().addPermanentWidget(self.progress_bar)
+        self.hide_progress()
 
     def _make_dock(self, spec: DockSpec, panel: QWidget) -> QDockWidget:
         dock = QDockWidget(spec.title, self)
@@ -94,6 +117,9 @@ class MainWindow(QMainWindow):
         self.menus["help"] = menu_bar.addMenu("&Help")
         quit_action = self.add_action("file", "quit", "&Quit", QKeySequence.StandardKey.Quit)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        # File-menu actions added later go above this separator; Quit stays last.
+        self._file_tail = self.menus["file"].insertSeparator(quit_action)
         quit_action.triggered.connect(self.close)
         panels = self.menus["view"].addMenu("&Panels")
         for spec in DOCKS:
@@ -102,7 +128,6 @@ class MainWindow(QMainWindow):
             toggle.setShortcut(QKeySequence(spec.shortcut))
             panels.addAction(toggle)
             self.actions_by_name[f"view-{spec.key}"] = toggle
-        self.menus["file"].aboutToShow.connect(lambda: None)
         about = self.add_action("help", "about", f"&About {APP_TITLE}")
         about.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -119,10 +144,42 @@ class MainWindow(QMainWindow):
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.menus[menu].addAction(action)
+        if menu == "file" and name != "quit":
+            self.menus[menu].insertAction(self._file_tail, action)
+        else:
+            self.menus[menu].addAction(action)
         self.addAction(action)
         self.actions_by_name[name] = action
         return action
+
+    def add_submenu(self, menu: str, title: str) -> QMenu:
+        """A submenu (File → Open Recent…), above Quit in the File menu."""
+        submenu = QMenu(title, self)
+        if menu == "file":
+            self.menus[menu].insertMenu(self._file_tail, submenu)
+        else:
+            self.menus[menu].addMenu(submenu)
+        return submenu
+
+    def install_undo(self, stack: QUndoStack) -> None:
+        """Edit → Undo / Redo for the app's undo stack, first in the Edit menu."""
+        undo = stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit = self.menus["edit"]
+        if edit.actions():
+            first = edit.actions()[0]
+            edit.insertActions(first, [undo, redo])
+            edit.insertSeparator(first)
+        else:
+            edit.addActions([undo, redo])
+            edit.addSeparator()
+        for name, action in (("undo", undo), ("redo", redo)):
+            action.setObjectName(name)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
+            self.actions_by_name[name] = action
 
     def set_document_title(self, title: str | None) -> None:
         """Show the open document's title in the window title."""
@@ -131,6 +188,19 @@ class MainWindow(QMainWindow):
     def show_status(self, message: str, timeout_ms: int = 6000) -> None:
         """A transient message in the status bar."""
         self.statusBar().showMessage(message, timeout_ms)
+
+    def show_progress(self, label: str, done: int, total: int) -> None:
+        """A long task's progress in the status bar; total 0 means unknown."""
+        self.progress_label.setText(label)
+        self.progress_bar.setRange(0, max(total, 0))
+        self.progress_bar.setValue(min(done, total) if total else 0)
+        self.progress_label.show()
+        self.progress_bar.show()
+
+    def hide_progress(self) -> None:
+        """No long task is running."""
+        self.progress_label.hide()
+        self.progress_bar.hide()
 
     def save_layout(self, settings: QSettings) -> None:
         """Remember geometry and dock layout."""
@@ -146,16 +216,20 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state, version=1)
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Accept files and folders from the file manager."""
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Hand dropped files and folders to the app for import."""
+        dropped = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if dropped:
+            event.acceptProposedAction()
+            self.files_dropped.emit(dropped)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Let the app stop its workers and save state before the window goes."""
         self.closing.emit()
         event.accept()
 
-
-def about_text(data_dir: str, cache_dir: str) -> str:
-    """The About box's text."""
-    return (
-        f"<h3>{APP_TITLE} {__version__}</h3>"
-        "<p>A reader for space-policy documents: the programs they name, the figures they give.</p>"
-        f"<p>Library and bookmarks: <code>{data_dir}</code><br>Index: <code>{cache_dir}</code></p>"
-    )

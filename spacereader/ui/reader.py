@@ -1,5 +1,8 @@
 """The reading view: one document set as an article, with highlight layers.
 
+Every position it takes and gives is a document offset (code points of the
+document's text); the TextMap converts to and from Qt's positions.
+
 Signals:
     position_changed(str, int): the document id and the offset at the top of the view.
     link_activated(QUrl): the user clicked a link (the app decides what to open).
@@ -10,21 +13,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QColor, QResizeEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from spacereader.core.document import Document
 from spacereader.ui import typography
 from spacereader.ui.article_renderer import ArticleRenderer
+from spacereader.ui.highlight_formats import LAYER_KINDS, highlight_format
 from spacereader.ui.textmap import TextMap
 
 Span = tuple[int, int]
 MIN_SIDE_MARGIN = 12
 FLASH_MS = 900
+POSITION_DEBOUNCE_MS = 400
 
 
 class ReaderView(QTextBrowser):
-    """Shows a Document; all positions it takes and gives are document offsets."""
+    """Shows a Document as an article; see the module docstring."""
 
     position_changed = Signal(str, int)
     link_activated = Signal(QUrl)
@@ -40,10 +45,14 @@ class ReaderView(QTextBrowser):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._document: Document | None = None
         self._map = TextMap("")
-        self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
-        self._layer_order: list[str] = []
+        # Each layer's spans, kept so that a re-render (zoom, theme) paints them again.
+        self._layers: dict[str, list[Span]] = {}
+        self.custom_colors: dict[str, QColor] = {}
+        self.context_actions: list[QAction] = []
         self.anchorClicked.connect(self.link_activated)
-        self._position_timer = QTimer(self, singleShot=True, interval=400)
+        self._position_timer = QTimer(self)
+        self._position_timer.setSingleShot(True)
+        self._position_timer.setInterval(POSITION_DEBOUNCE_MS)
         self._position_timer.timeout.connect(self._emit_position)
         self.verticalScrollBar().valueChanged.connect(self._position_timer.start)
 
@@ -64,15 +73,37 @@ class ReaderView(QTextBrowser):
         self._document = document
         self._layers.clear()
         self.setExtraSelections([])
+        self._render(document)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.verticalScrollBar().setValue(0)
+
+    def rerender(self) -> None:
+        """Set the document again (after a font or theme change), keeping place and marks."""
+        if self._document is None:
+            return
+        top = self.top_offset()
+        self._render(self._document)
+        self.scroll_to_offset(top, margin=False)
+        self._apply_layers()
+
+    def _render(self, document: Document) -> None:
         renderer = ArticleRenderer(self.font(), self.palette())
         self._map = renderer.render(document, self.document())
         self._update_measure()
-        self.moveCursor(QTextCursor.MoveOperation.Start)
-        self.verticalScrollBar().setValue(0)
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         """Load nothing a document names: no remote fetches, no local files."""
         return None
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """The standard menu (Copy, Select All) with the app's actions on top."""
+        menu = self.createStandardContextMenu(event.pos())
+        if self.context_actions and menu.actions():
+            first = menu.actions()[0]
+            menu.insertActions(first, self.context_actions)
+            menu.insertSeparator(first)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     # -- positions -------------------------------------------------------
 
@@ -84,11 +115,14 @@ class ReaderView(QTextBrowser):
         cursor.setPosition(view_end, QTextCursor.MoveMode.KeepAnchor)
         return cursor
 
-    def scroll_to_offset(self, offset: int, end: int | None = None) -> None:
-        """Bring a document span into view, a little below the top."""
-        cursor = self.cursor_for(offset, offset if end is None else end)
-        rect = self.cursorRect(QTextCursor(cursor.document().findBlock(cursor.selectionStart())))
-        target = self.verticalScrollBar().value() + rect.top() - self.viewport().height() // 4
+    def scroll_to_offset(self, offset: int, end: int | None = None, margin: bool = True) -> None:
+        """Bring a document offset into view: a quarter down the view, or at the top."""
+        del end  # the span starts where it starts; its length does not move the view
+        line = QTextCursor(self.document())
+        line.setPosition(self._map.to_view(offset))
+        rect = self.cursorRect(line)
+        lead = self.viewport().height() // 4 if margin else 0
+        target = self.verticalScrollBar().value() + rect.top() - lead
         self.verticalScrollBar().setValue(max(0, target))
 
     def top_offset(self) -> int:
@@ -111,20 +145,14 @@ class ReaderView(QTextBrowser):
 
     # -- highlights ------------------------------------------------------
 
-    def set_highlights(
-        self, layer: str, spans: Sequence[Span], char_format: QTextCharFormat
-    ) -> None:
-        """Replace one named layer of highlights; later layers paint over earlier ones."""
-        selections = []
-        for start, end in spans:
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = self.cursor_for(start, end)
-            selection.format = char_format
-            selections.append(selection)
-        if layer not in self._layer_order:
-            self._layer_order.append(layer)
-        self._layers[layer] = selections
+    def set_highlights(self, layer: str, spans: Sequence[Span]) -> None:
+        """Replace one layer (a LAYER_KINDS key); later layers paint over earlier ones."""
+        self._layers[layer] = list(spans)
         self._apply_layers()
+
+    def highlights(self, layer: str) -> list[Span]:
+        """The spans of one layer, as document offsets."""
+        return list(self._layers.get(layer, []))
 
     def clear_highlights(self, layer: str) -> None:
         """Remove one layer of highlights."""
@@ -133,14 +161,23 @@ class ReaderView(QTextBrowser):
 
     def flash(self, start: int, end: int) -> None:
         """Briefly mark a span, to show where a jump landed."""
-        flash_format = QTextCharFormat()
-        flash_format.setBackground(QColor(255, 196, 0, 150))
-        self.set_highlights("flash", [(start, end)], flash_format)
+        self.set_highlights("flash", [(start, end)])
         QTimer.singleShot(FLASH_MS, lambda: self.clear_highlights("flash"))
 
     def _apply_layers(self) -> None:
-        ordered = [s for name in self._layer_order for s in self._layers.get(name, [])]
-        self.setExtraSelections(ordered)
+        palette = self.palette()
+        selections = []
+        for layer, kind in LAYER_KINDS.items():
+            spans = self._layers.get(layer)
+            if not spans:
+                continue
+            char_format = highlight_format(kind, palette, self.custom_colors)
+            for start, end in spans:
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = self.cursor_for(start, end)
+                selection.format = char_format
+                selections.append(selection)
+        self.setExtraSelections(selections)
 
     # -- layout ----------------------------------------------------------
 

@@ -55,3 +55,42 @@ def subdued_color(palette: QPalette) -> QColor:
     return QColor(
         mix(text.red(), base.red()), mix(text.green(), base.green()), mix(text.blue(), base.blue())
     )
+
+
+def is_dark(palette: QPalette) -> bool:
+    """True when the palette sets light text on a dark base."""
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+# Highlight tints per theme: (light, dark). Text keeps the palette's colour,
+# and every tint keeps body text above WCAG AA (4.5:1) against it.
+HIGHLIGHT_TINTS = {
+    "program": ("#d6e6ff", "#203f6e"),
+    "figure": ("#d3f0dc", "#1f4d31"),
+    "search": ("#ffe08a", "#6b5200"),
+    "current": ("#ffb347", "#8a4b00"),
+    "bookmark": ("#f1e4ff", "#3d2a57"),
+}
+
+
+def highlight_color(kind: str, palette: QPalette) -> QColor:
+    """The background tint of one kind of highlight, for this palette."""
+    light, dark = HIGHLIGHT_TINTS[kind]
+    return QColor(dark if is_dark(palette) else light)
+
+
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """WCAG contrast ratio between two colours."""
+
+    def luminance(color: QColor) -> float:
+        def channel(value: float) -> float:
+            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(color.redF())
+            + 0.7152 * channel(color.greenF())
+            + 0.0722 * channel(color.blueF())
+        )
+
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)

@@ -88,6 +88,13 @@ def press(display: str, window: str, *keys: str) -> None:
     subprocess.run(["xdotool", "key", "--delay", "60", *keys], env=env, check=True)
 
 
+def type_text(display: str, text: str) -> None:
+    """Type text into whatever has the keyboard focus."""
+    subprocess.run(
+        ["xdotool", "type", "--delay", "40", text], env=app_environment(display), check=True
+    )
+
+
 def window_title(display: str, window: str) -> str:
     """The window's current title."""
     return subprocess.run(

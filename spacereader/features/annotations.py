@@ -1,0 +1,240 @@
+"""Programs and figures: extracted off the GUI thread, shown in their docks and
+highlighted in the reader, with a legend and View-menu toggles.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QSettings, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QLabel
+
+from spacereader.core.document import Document
+from spacereader.features.shell import Shell
+from spacereader.ui.background import BackgroundRunner, Progress
+from spacereader.ui.figures_panel import FiguresPanel
+from spacereader.ui.programs_panel import ProgramsPanel
+from spacereader.ui.typography import highlight_color
+
+if TYPE_CHECKING:
+    from spacereader.core.extraction import Extraction
+
+log = logging.getLogger("spacereader.annotations")
+
+
+class ExtractionCache:
+    """Extractions by content hash; used on the extractor thread only."""
+
+    def __init__(self) -> None:
+        self._by_hash: dict[str, Extraction] = {}
+
+    def of(self, document: Document) -> Extraction:
+        """The document's programs and figures, extracted once per text."""
+        key = document.info.content_hash
+        found = self._by_hash.get(key)
+        if found is None:
+            from spacereader.core.extraction import extract
+
+            found = extract(document.text)
+            self._by_hash[key] = found
+        return found
+
+
+class AnnotationsFeature(QObject):
+    """Connects extraction to the Programs and Figures docks and the reader."""
+
+    def __init__(
+        self,
+        shell: Shell,
+        programs: ProgramsPanel,
+        figures: FiguresPanel,
+        settings: QSettings,
+    ) -> None:
+        super().__init__()
+        self.shell = shell
+        self.programs = programs
+        self.figures = figures
+        self.settings = settings
+        self.cache = ExtractionCache()
+        self.runner = BackgroundRunner("spacereader-extractor", self)
+        self.current: Extraction | None = None
+        self._current_doc = ""
+        self._document_task = -1
+        self._library_task = -1
+        self.runner.finished.connect(self._finished)
+        self.runner.failed.connect(self._failed)
+        self.runner.progress.connect(self._progress)
+        programs.mention_requested.connect(self.go_to_mention)
+        programs.library_scope_changed.connect(self._scope_changed)
+        figures.figure_requested.connect(self.go_to_figure)
+        self.show_programs = self._toggle("Highlight &Programs", "programs", "Ctrl+Alt+P")
+        self.show_figures = self._toggle("Highlight &Figures", "figures", "Ctrl+Alt+G")
+        export = shell.window.add_action("file", "export-briefing", "Export &Briefing…")
+        export.triggered.connect(self.export_briefing)
+        self._add_legend()
+
+    def _toggle(self, text: str, key: str, shortcut: str) -> QAction:
+        action = self.shell.window.add_action("view", f"highlight-{key}", text, shortcut)
+        action.setCheckable(True)
+        action.setChecked(bool(self.settings.value(f"highlight/{key}", True, type=bool)))
+        action.toggled.connect(lambda on: self.settings.setValue(f"highlight/{key}", on))
+        action.toggled.connect(lambda _on: self._paint())
+        return action
+
+    def _add_legend(self) -> None:
+        self.legend = QLabel()
+        self.legend.setAccessibleName("Highlight legend: programs underlined, figures dotted")
+        self.legend.setToolTip("Programs and figures as the reader marks them (View menu toggles)")
+        self.refresh_legend()
+        self.shell.window.statusBar().addPermanentWidget(self.legend)
+
+    def refresh_legend(self) -> None:
+        """Draw the legend in the reader's current highlight colours."""
+        reader = self.shell.reader
+        palette = reader.palette()
+        chips = []
+        for kind, label, decoration in (
+            ("program", "Program", "underline"),
+            ("figure", "Figure", "underline dotted"),
+        ):
+            color = (reader.custom_colors.get(kind) or highlight_color(kind, palette)).name()
+            chips.append(
+                f'<span style="background-color:{color};text-decoration:{decoration}">'
+                f"&nbsp;{label}&nbsp;</span>"
+            )
+        self.legend.setText("&nbsp;".join(chips))
+
+    # -- extraction ------------------------------------------------------
+
+    def document_opened(self, document: Document) -> None:
+        """Extract the document on show (cached per text) and show the result."""
+        self._current_doc = document.id
+        self.current = None
+        self.shell.reader.clear_highlights("programs")
+        self.shell.reader.clear_highlights("figures")
+
+        def task(progress: Progress) -> Any:
+            return document.id, self.cache.of(document)
+
+        self._document_task = self.runner.submit(task, key="document")
+
+    def _library_extractions(self, progress: Progress) -> Any:
+        library = self.shell.library.open_again()
+        try:
+            documents = library.documents()
+            found: dict[str, Any] = {}
+            for number, info in enumerate(documents, start=1):
+                if progress.cancelled():
+                    break
+                found[info.id] = self.cache.of(library.load(info.id)).programs
+                progress(number, len(documents))
+            return found
+        finally:
+            library.close()
+
+    @Slot(bool)
+    def _scope_changed(self, library: bool) -> None:
+        if library:
+            self._library_task = self.runner.submit(self._library_extractions, key="library")
+        elif self.current is not None:
+            self.programs.show_document(self._current_doc, self.current.programs)
+
+    @Slot(int, object)
+    def _finished(self, task_id: int, result: Any) -> None:
+        if task_id == self._document_task:
+            doc_id, extraction = result
+            if doc_id != self._current_doc:
+                return
+            self.current = extraction
+            if not self.programs.library_scope:
+                self.programs.show_document(doc_id, extraction.programs)
+            self.figures.show_figures(extraction.figures)
+            self._paint()
+        elif task_id == self._library_task:
+            self.shell.window.hide_progress()
+            if self.programs.library_scope:
+                self.programs.show_library(result, self.shell.titles())
+
+    @Slot(int, int, int)
+    def _progress(self, task_id: int, done: int, total: int) -> None:
+        if task_id == self._library_task:
+            self.shell.window.show_progress("Finding programs in the library…", done, total)
+
+    @Slot(int, str)
+    def _failed(self, task_id: int, message: str) -> None:
+        self.shell.window.hide_progress()
+        self.shell.window.show_status(f"Programs and figures: {message}", 10000)
+
+    def library_changed(self) -> None:
+        """Documents came or went: refresh the library-wide list if it is on show."""
+        if self.programs.library_scope:
+            self._scope_changed(True)
+
+    # -- reader ------------------------------------------------------------
+
+    def _paint(self) -> None:
+        reader = self.shell.reader
+        document = reader.current_document
+        if self.current is None or document is None or document.id != self._current_doc:
+            return
+        if self.show_programs.isChecked():
+            spans = [(m.start, m.end) for p in self.current.programs for m in p.mentions]
+            reader.set_highlights("programs", spans)
+        else:
+            reader.clear_highlights("programs")
+        if self.show_figures.isChecked():
+            spans = [(f.start, f.end) for f in self.current.figures]
+            reader.set_highlights("figures", spans)
+        else:
+            reader.clear_highlights("figures")
+
+    @Slot(str, int, int)
+    def go_to_mention(self, doc_id: str, start: int, end: int) -> None:
+        """Open the document if need be, scroll to the mention and flash it."""
+        reader = self.shell.reader
+        current = reader.current_document
+        if (current is None or current.id != doc_id) and not self.shell.open_document(doc_id):
+            return
+        reader.scroll_to_offset(start, end)
+        reader.flash(start, end)
+
+    @Slot(int, int)
+    def go_to_figure(self, start: int, end: int) -> None:
+        """Scroll to a figure in the document on show and flash it."""
+        if self._current_doc:
+            self.go_to_mention(self._current_doc, start, end)
+
+    # -- export ------------------------------------------------------------
+
+    @Slot()
+    def export_briefing(self) -> None:
+        """File → Export Briefing…: the document's programs and figures as Markdown or CSV."""
+        document = self.shell.reader.current_document
+        if document is None or self.current is None:
+            self.shell.window.show_status("Open a document first.")
+            return
+        path, chosen = QFileDialog.getSaveFileName(
+            self.shell.window,
+            "Export briefing",
+            f"{document.title[:60]}.md",
+            "Markdown (*.md);;CSV (*.csv)",
+        )
+        if not path:
+            return
+        from spacereader.core.extraction.briefing import briefing_csv, briefing_markdown
+
+        fmt = "csv" if path.lower().endswith(".csv") or "CSV" in chosen else "md"
+        render = briefing_csv if fmt == "csv" else briefing_markdown
+        try:
+            with open(path, "w", encoding="utf-8", newline="") as stream:
+                stream.write(render(self.current, document.text, document.title))
+        except OSError as error:
+            self.shell.window.show_status(f"Could not write {path}: {error.strerror}", 10000)
+            return
+        self.shell.window.show_status(f"Briefing written to {path}.")
+
+    def stop(self) -> None:
+        """Stop the extractor thread."""
+        self.runner.stop()

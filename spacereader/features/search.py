@@ -1,0 +1,288 @@
+"""Search: the index kept in step with the library, queries off the GUI thread,
+hits shown in the Search dock and highlighted in the reader, F3 stepping.
+
+The Whoosh index is opened and synced on its own thread at start (after the
+first paint); queries run on a second thread so they never wait for indexing.
+A query superseded by a newer one never reaches the screen.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtGui import QKeySequence
+
+from spacereader.features.shell import Shell
+from spacereader.ui.background import BackgroundRunner, Progress
+from spacereader.ui.hit_navigation import HitNavigator
+from spacereader.ui.search_panel import SearchPanel
+
+if TYPE_CHECKING:
+    from spacereader.core.search import Hit, SearchIndex, SearchResult
+
+log = logging.getLogger("spacereader.search")
+
+RESULT_LIMIT = 200
+# Queries on these fields search the bookmarks only.
+BOOKMARK_FIELDS = ("note:", "tag:", "quote:")
+
+
+def bookmark_only(query: str) -> bool:
+    """True for `note:word` and the like."""
+    lowered = query.lower()
+    return any(lowered.startswith(field) or f" {field}" in lowered for field in BOOKMARK_FIELDS)
+
+
+class IndexHolder:
+    """The one SearchIndex of the app, opened on first use by whichever thread needs it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._index: SearchIndex | None = None
+
+    def get(self) -> SearchIndex:
+        """The index, opened if need be (imports Whoosh on a worker thread)."""
+        with self._lock:
+            if self._index is None:
+                from spacereader.core.search import SearchIndex
+
+                self._index = SearchIndex()
+            return self._index
+
+    def close(self) -> None:
+        """Close the index if it was opened."""
+        with self._lock:
+            if self._index is not None:
+                self._index.close()
+                self._index = None
+
+
+class SearchFeature(QObject):
+    """Connects the Search dock, the reader and the index."""
+
+    def __init__(self, shell: Shell, panel: SearchPanel) -> None:
+        super().__init__()
+        self.shell = shell
+        self.panel = panel
+        self.index = IndexHolder()
+        self.indexer = BackgroundRunner("spacereader-indexer", self)
+        self.searcher = BackgroundRunner("spacereader-searcher", self)
+        self.navigator: HitNavigator[Hit] = HitNavigator()
+        self.bookmark_matches: Callable[[str], list[Any]] = lambda _query: []
+        self.indexed = False
+        self._query = ""
+        self._shown_query = ""
+        self._jump_when_found = False
+        self._search_task = -1
+        self._highlight_task = -1
+        self._sync_task = -1
+        self.indexer.progress.connect(self._sync_progress)
+        self.indexer.finished.connect(self._synced)
+        self.indexer.failed.connect(self._sync_failed)
+        self.searcher.finished.connect(self._search_done)
+        self.searcher.failed.connect(self._search_failed)
+        panel.query_changed.connect(self._query_changed)
+        panel.query_submitted.connect(self._query_submitted)
+        panel.scope_changed.connect(lambda _library: self._query_changed(panel.query))
+        panel.hit_activated.connect(self.go_to_hit)
+        panel.include_bookmarks_changed.connect(lambda _on: self._query_changed(panel.query))
+        panel.clear_requested.connect(self.clear)
+        self._add_actions()
+
+    def _add_actions(self) -> None:
+        window = self.shell.window
+        find = window.add_action("edit", "find", "&Find…", QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.panel.focus_field)
+        next_hit = window.add_action("edit", "find-next", "Find &Next", QKeySequence("F3"))
+        next_hit.triggered.connect(self.next_hit)
+        previous = window.add_action(
+            "edit", "find-previous", "Find &Previous", QKeySequence("Shift+F3")
+        )
+        previous.triggered.connect(self.previous_hit)
+
+    # -- indexing --------------------------------------------------------
+
+    def sync(self) -> None:
+        """Bring the index in step with the library, off the GUI thread."""
+        root = self.shell.library
+
+        def task(progress: Progress) -> Any:
+            library = root.open_again()
+            try:
+                return self.index.get().sync(
+                    library, progress=progress, cancelled=progress.cancelled
+                )
+            finally:
+                library.close()
+
+        self._sync_task = self.indexer.submit(task, key="sync")
+
+    @Slot(int, int, int)
+    def _sync_progress(self, task_id: int, done: int, total: int) -> None:
+        if task_id == self._sync_task:
+            self.shell.window.show_progress("Indexing the library…", done, total)
+
+    @Slot(int, object)
+    def _synced(self, task_id: int, report: Any) -> None:
+        if task_id != self._sync_task:
+            return
+        self.indexed = True
+        self.shell.window.hide_progress()
+        changed = report.added + report.updated + report.removed
+        if changed:
+            self.shell.window.show_status(f"Search index updated ({changed} documents).")
+        if self._query:
+            # An Enter pressed before the index was ready still jumps once results come.
+            self._run_query(self._query, jump=self._jump_when_found)
+
+    @Slot(int, str)
+    def _sync_failed(self, task_id: int, message: str) -> None:
+        self.shell.window.hide_progress()
+        self.shell.window.show_status(f"Search index: {message}", 12000)
+
+    # -- querying --------------------------------------------------------
+
+    @Slot(str)
+    def _query_changed(self, query: str) -> None:
+        self._run_query(query, jump=False)
+
+    @Slot(str)
+    def _query_submitted(self, query: str) -> None:
+        if query and query == self._shown_query and self.navigator.hits:
+            self.go_to_hit(self.navigator.go_to(0))
+            return
+        self._run_query(query, jump=True)
+
+    def _run_query(self, query: str, jump: bool) -> None:
+        self._query = query
+        self._jump_when_found = jump
+        if not query:
+            self.searcher.cancel(self._search_task)
+            self.panel.clear_results()
+            self._shown_query = ""
+            self.navigator.set_hits([])
+            self.clear_highlights()
+            return
+        document = self.shell.reader.current_document
+        doc_id = None if self.panel.library_scope or document is None else document.id
+
+        only_bookmarks = bookmark_only(query)
+        with_bookmarks = only_bookmarks or self.panel.include_bookmarks.isChecked()
+        matches = self.bookmark_matches
+
+        def task(progress: Progress) -> Any:
+            result = (
+                None
+                if only_bookmarks
+                else self.index.get().search(query, limit=RESULT_LIMIT, doc_id=doc_id)
+            )
+            return query, result, matches(query) if with_bookmarks else []
+
+        self._search_task = self.searcher.submit(task, key="search")
+
+    @Slot(int, object)
+    def _search_done(self, task_id: int, result: Any) -> None:
+        if task_id == self._search_task:
+            self._show_result(result)
+        elif task_id == self._highlight_task:
+            self._show_document_highlights(result)
+
+    def _show_result(self, found: tuple[str, SearchResult | None, list[Any]]) -> None:
+        query, result, bookmarks = found
+        if query != self._query:
+            return
+        self._shown_query = query
+        hits = self.panel.show_result(result, self.shell.titles(), bookmarks)
+        self.navigator.set_hits(hits)
+        first = self.navigator.go_to(0) if self._jump_when_found else None
+        if first is not None:
+            self._jump_when_found = False
+            self.go_to_hit(first)
+        else:
+            if self.indexed:
+                self._jump_when_found = False
+            self.navigator.set_hits(hits)
+            self.highlight_document()
+
+    @Slot(int, str)
+    def _search_failed(self, task_id: int, message: str) -> None:
+        if task_id == self._search_task:
+            self.shell.window.show_status(f"Search failed: {message}", 10000)
+
+    # -- hits in the reader ---------------------------------------------
+
+    @Slot(object)
+    def go_to_hit(self, hit: Hit | None) -> None:
+        """Open the hit's document, scroll to its passage, highlight every hit there."""
+        if hit is None:
+            return
+        self.navigator.select(hit)
+        reader = self.shell.reader
+        current = reader.current_document
+        if (current is None or current.id != hit.doc_id) and not self.shell.open_document(
+            hit.doc_id
+        ):
+            return
+        reader.scroll_to_offset(hit.start, hit.end)
+        spans = list(hit.matches) or [(hit.start, hit.end)]
+        reader.set_highlights("current", spans)
+        self.panel.select_hit(hit)
+        self.highlight_document()
+        number, total = self.navigator.position()
+        self.shell.window.show_status(f"hit {number} of {total}", 0)
+
+    @Slot()
+    def next_hit(self) -> None:
+        """F3: the next hit, crossing documents."""
+        self.go_to_hit(self.navigator.next())
+
+    @Slot()
+    def previous_hit(self) -> None:
+        """Shift+F3: the previous hit."""
+        self.go_to_hit(self.navigator.previous())
+
+    def highlight_document(self) -> None:
+        """Mark every hit of the current query in the document on show."""
+        document = self.shell.reader.current_document
+        if document is None or not self._query:
+            return
+        query, doc_id, text = self._query, document.id, document.text
+
+        def task(progress: Progress) -> Any:
+            return doc_id, query, self.index.get().match_spans(query, doc_id, text)
+
+        self._highlight_task = self.searcher.submit(task, key="highlight")
+
+    def _show_document_highlights(self, result: tuple[str, str, list[tuple[int, int]]]) -> None:
+        doc_id, query, spans = result
+        document = self.shell.reader.current_document
+        if document is None or document.id != doc_id or query != self._query:
+            return
+        reader = self.shell.reader
+        reader.set_highlights("search", spans)
+
+    @Slot()
+    def clear(self) -> None:
+        """Esc: clear the highlights and the hit position."""
+        self.clear_highlights()
+        self.shell.window.show_status("Highlights cleared.", 3000)
+
+    def clear_highlights(self) -> None:
+        """Remove the search layers from the reader."""
+        self.shell.reader.clear_highlights("search")
+        self.shell.reader.clear_highlights("current")
+
+    def document_opened(self) -> None:
+        """A document came on show: mark the current query's hits in it."""
+        self.shell.reader.clear_highlights("current")
+        self.highlight_document()
+
+    def stop(self) -> None:
+        """Stop both threads, then close the index."""
+        self.indexer.stop()
+        self.searcher.stop()
+        self.index.close()

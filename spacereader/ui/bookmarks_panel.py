@@ -1,0 +1,234 @@
+"""The Bookmarks dock: bookmarks grouped by document, a filter, and an editor for
+the note and tags of the selected one.
+
+Signals:
+    bookmark_activated(object): the user chose a bookmark (open it in the reader).
+    note_edited(str, str): a bookmark id and its new note (after typing pauses).
+    tags_edited(str, object): a bookmark id and its new tags (a tuple of str).
+    delete_requested(str): the user deleted a bookmark.
+    editing_finished(): Esc in the editor: back to the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spacereader.ui.bookmarks_model import BookmarksModel, group_bookmarks
+from spacereader.ui.item_delegate import TwoLineDelegate
+
+if TYPE_CHECKING:
+    from spacereader.core.bookmarks import Bookmark
+
+NOTE_IDLE_MS = 600
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """ "policy, moon  #ilrs" → ("policy", "moon", "ilrs")."""
+    parts = text.replace(",", " ").split()
+    return tuple(dict.fromkeys(part.lstrip("#") for part in parts if part.lstrip("#")))
+
+
+class BookmarksPanel(QWidget):
+    """Lists bookmarks and edits the selected one's note and tags."""
+
+    bookmark_activated = Signal(object)
+    note_edited = Signal(str, str)
+    tags_edited = Signal(str, object)
+    delete_requested = Signal(str)
+    editing_finished = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bookmarks-panel")
+        self._bookmarks: list[Bookmark] = []
+        self._titles: Mapping[str, str] = {}
+        self._editing: Bookmark | None = None
+        self.model = BookmarksModel()
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText("Filter quotes, notes, #tags")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter bookmarks")
+        self.filter_edit.textChanged.connect(self._refill)
+        self.sort_box = QComboBox(self)
+        self.sort_box.addItems(["By position", "Newest first"])
+        self.sort_box.setAccessibleName("Sort bookmarks")
+        self.sort_box.currentIndexChanged.connect(self._refill)
+        self.tree = QTreeView(self)
+        self.tree.setAccessibleName("Bookmarks")
+        self.tree.setModel(self.model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setItemDelegate(TwoLineDelegate(self.tree))
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.clicked.connect(self._activated)
+        self.tree.activated.connect(self._activated)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.tree)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self._delete_current)
+        self.count_label = QLabel(self)
+        self.count_label.setAccessibleName("Bookmark count")
+        self.note_edit = QPlainTextEdit(self)
+        self.note_edit.setPlaceholderText("Note — type here; Esc returns to the text")
+        self.note_edit.setAccessibleName("Bookmark note")
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setMaximumHeight(96)
+        self.note_edit.installEventFilter(self)
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_IDLE_MS)
+        self._note_timer.timeout.connect(self._commit_note)
+        self.note_edit.textChanged.connect(self._note_timer.start)
+        self.tags_edit = QLineEdit(self)
+        self.tags_edit.setPlaceholderText("tags, separated by commas")
+        self.tags_edit.setAccessibleName("Bookmark tags")
+        self.tags_edit.editingFinished.connect(self._commit_tags)
+        self.tags_edit.installEventFilter(self)
+        self._layout()
+        self._set_editor_enabled(False)
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.sort_box)
+        editor = QFormLayout()
+        editor.setContentsMargins(0, 0, 0, 0)
+        editor.addRow("Note", self.note_edit)
+        editor.addRow("Tags", self.tags_edit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.count_label)
+        layout.addLayout(editor)
+
+    # -- content ---------------------------------------------------------
+
+    def set_bookmarks(self, bookmarks: Sequence[Bookmark], titles: Mapping[str, str]) -> None:
+        """Show these bookmarks (the whole store), keeping the filter and selection."""
+        self._bookmarks = list(bookmarks)
+        self._titles = titles
+        self._refill()
+
+    @Slot()
+    def _refill(self) -> None:
+        selected = self._editing.id if self._editing else None
+        groups = group_bookmarks(
+            self._bookmarks,
+            self._titles,
+            self.filter_edit.text(),
+            newest_first=self.sort_box.currentIndex() == 1,
+        )
+        self.model.set_groups(groups)
+        self.tree.expandAll()
+        listed = self.model.count()
+        total = len(self._bookmarks)
+        noun = "bookmark" if total == 1 else "bookmarks"
+        shown = f"{listed:,} of {total:,} {noun}" if listed != total else f"{total:,} {noun}"
+        self.count_label.setText(shown)
+        if selected:
+            self.select(selected, focus_note=False)
+
+    def select(self, bookmark_id: str, focus_note: bool) -> bool:
+        """Make a bookmark current; optionally put the caret in its note."""
+        index = self.model.find(bookmark_id)
+        if not index.isValid():
+            return False
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+        if focus_note:
+            dock = self.parentWidget()
+            if dock is not None and not dock.isVisible():
+                dock.show()
+            dock_raise = getattr(dock, "raise_", None)
+            if dock_raise is not None:
+                dock_raise()
+            self.note_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def current_bookmark(self) -> Bookmark | None:
+        """The bookmark being edited."""
+        return self._editing
+
+    # -- editor ------------------------------------------------------------
+
+    def _set_editor_enabled(self, enabled: bool) -> None:
+        self.note_edit.setEnabled(enabled)
+        self.tags_edit.setEnabled(enabled)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._commit_note()
+        bookmark = self.model.bookmark_at(current)
+        self._editing = bookmark
+        self._set_editor_enabled(bookmark is not None)
+        self.note_edit.blockSignals(True)
+        self.note_edit.setPlainText(bookmark.note if bookmark else "")
+        self.note_edit.blockSignals(False)
+        self.tags_edit.setText(", ".join(bookmark.tags) if bookmark else "")
+
+    @Slot()
+    def _commit_note(self) -> None:
+        self._note_timer.stop()
+        bookmark = self._editing
+        if bookmark is not None and self.note_edit.toPlainText() != bookmark.note:
+            self.note_edited.emit(bookmark.id, self.note_edit.toPlainText())
+
+    @Slot()
+    def _commit_tags(self) -> None:
+        bookmark = self._editing
+        tags = parse_tags(self.tags_edit.text())
+        if bookmark is not None and tags != bookmark.tags:
+            self.tags_edited.emit(bookmark.id, tags)
+
+    def bookmark_changed(self, bookmark: Bookmark) -> None:
+        """The store changed one bookmark: update it without losing the editor's text."""
+        self._bookmarks = [bookmark if b.id == bookmark.id else b for b in self._bookmarks]
+        if self._editing is not None and self._editing.id == bookmark.id:
+            self._editing = bookmark
+        self._refill()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Esc in the note or tags: keep what was typed, return to the text."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            self._commit_note()
+            self._commit_tags()
+            self.editing_finished.emit()
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- actions -----------------------------------------------------------
+
+    @Slot(QModelIndex)
+    def _activated(self, index: QModelIndex) -> None:
+        bookmark = self.model.bookmark_at(index)
+        if bookmark is not None:
+            self.bookmark_activated.emit(bookmark)
+
+    @Slot()
+    def _delete_current(self) -> None:
+        bookmark = self.model.bookmark_at(self.tree.currentIndex())
+        if bookmark is not None:
+            self.delete_requested.emit(bookmark.id)

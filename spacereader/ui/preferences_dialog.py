@@ -1,0 +1,155 @@
+"""Preferences: the reading font and size, the theme, and the highlight colours."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFontComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spacereader.ui.theme import ThemeChoice
+from spacereader.ui.typography import BODY_POINT_SIZE
+
+COLOR_KINDS = (
+    ("program", "Programs"),
+    ("figure", "Figures"),
+    ("search", "Search hits"),
+    ("bookmark", "Bookmarks"),
+)
+THEME_LABELS = (
+    (ThemeChoice.SYSTEM, "Follow the system"),
+    (ThemeChoice.LIGHT, "Light"),
+    (ThemeChoice.DARK, "Dark"),
+)
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """What the user chose; empty values mean the built-in default."""
+
+    font_family: str = ""
+    font_size: float = BODY_POINT_SIZE
+    zoom_percent: int = 100
+    theme: ThemeChoice = ThemeChoice.SYSTEM
+    colors: dict[str, str] = field(default_factory=dict)
+
+
+class ColorButton(QPushButton):
+    """A button that shows a colour and lets the user pick another (or the default)."""
+
+    def __init__(self, label: str, color: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._label = label
+        self.color = color
+        self.setAccessibleName(f"{label} colour")
+        self.clicked.connect(self._choose)
+        self._show()
+
+    def _show(self) -> None:
+        if self.color:
+            self.setText(self.color)
+            self.setStyleSheet(f"background-color: {self.color};")
+        else:
+            self.setText("Theme default")
+            self.setStyleSheet("")
+
+    @Slot()
+    def _choose(self) -> None:
+        chosen = QColorDialog.getColor(
+            QColor(self.color or "#ffffff"), self, f"{self._label} highlight"
+        )
+        if chosen.isValid():
+            self.color = chosen.name()
+            self._show()
+
+    def reset(self) -> None:
+        """Back to the theme's colour."""
+        self.color = ""
+        self._show()
+
+
+class PreferencesDialog(QDialog):
+    """Edits a Preferences; read the result with `preferences()` after accept."""
+
+    def __init__(self, current: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self.setObjectName("preferences-dialog")
+        self._current = current
+        self.font_box = QFontComboBox(self)
+        self.font_box.setAccessibleName("Reading font")
+        self.font_box.setFontFilters(QFontComboBox.FontFilter.ScalableFonts)
+        if current.font_family:
+            self.font_box.setCurrentFont(QFont(current.font_family))
+        self.default_font = QPushButton("Default serif", self)
+        self.default_font.setCheckable(True)
+        self.default_font.setChecked(not current.font_family)
+        self.default_font.toggled.connect(self.font_box.setDisabled)
+        self.font_box.setDisabled(not current.font_family)
+        self.size_box = QDoubleSpinBox(self)
+        self.size_box.setAccessibleName("Reading size in points")
+        self.size_box.setRange(8.0, 32.0)
+        self.size_box.setSingleStep(0.5)
+        self.size_box.setSuffix(" pt")
+        self.size_box.setValue(current.font_size)
+        self.theme_box = QComboBox(self)
+        self.theme_box.setAccessibleName("Theme")
+        for choice, label in THEME_LABELS:
+            self.theme_box.addItem(label, choice.value)
+        self.theme_box.setCurrentIndex(
+            [choice for choice, _label in THEME_LABELS].index(current.theme)
+        )
+        self.color_buttons = {
+            kind: ColorButton(label, current.colors.get(kind, ""), self)
+            for kind, label in COLOR_KINDS
+        }
+        reset = QPushButton("Reset colours", self)
+        reset.clicked.connect(self._reset_colors)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        font_row = QHBoxLayout()
+        font_row.addWidget(self.font_box, 1)
+        font_row.addWidget(self.default_font)
+        form = QFormLayout()
+        form.addRow("Reading font", font_row)
+        form.addRow("Size", self.size_box)
+        form.addRow("Theme", self.theme_box)
+        for kind, label in COLOR_KINDS:
+            form.addRow(f"{label} highlight", self.color_buttons[kind])
+        form.addRow("", reset)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    @Slot()
+    def _reset_colors(self) -> None:
+        for button in self.color_buttons.values():
+            button.reset()
+
+    def preferences(self) -> Preferences:
+        """The edited preferences."""
+        family = "" if self.default_font.isChecked() else self.font_box.currentFont().family()
+        colors = {kind: b.color for kind, b in self.color_buttons.items() if b.color}
+        return replace(
+            self._current,
+            font_family=family,
+            font_size=self.size_box.value(),
+            theme=ThemeChoice(self.theme_box.currentData()),
+            colors=colors,
+        )

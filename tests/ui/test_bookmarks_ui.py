@@ -1,0 +1,148 @@
+"""Bookmarks in the app: Ctrl+D, the note typed at once, Esc, undo, marks, the dock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from spacereader.app import SpaceReaderApp
+from spacereader.core.bookmarks import BookmarkStore
+
+WAIT_MS = 20000
+
+
+def wait_store(qtbot: QtBot, app: SpaceReaderApp) -> None:
+    qtbot.waitUntil(lambda: app.bookmarks.store is not None, timeout=WAIT_MS)
+
+
+def select_in_reader(app: SpaceReaderApp, phrase: str) -> None:
+    reader = app.reader
+    shown = reader.toPlainText()
+    cursor = reader.textCursor()
+    start = shown.index(phrase)
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(phrase), cursor.MoveMode.KeepAnchor)
+    reader.setTextCursor(cursor)
+    reader.setFocus()
+
+
+def test_ctrl_d_bookmarks_the_selection_and_focuses_the_note(
+    qtbot: QtBot, reader_app: SpaceReaderApp
+) -> None:
+    wait_store(qtbot, reader_app)
+    select_in_reader(reader_app, "46 space cooperation agreements")
+    QTest.keyClick(reader_app.window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    [bookmark] = reader_app.bookmarks.bookmarks.values()
+    assert bookmark.quote == "46 space cooperation agreements"
+    text = reader_app.reader.current_document.text  # type: ignore[union-attr]
+    assert text[bookmark.start : bookmark.end] == bookmark.quote
+    panel = reader_app.bookmarks_panel
+    assert QApplication.focusWidget() is panel.note_edit
+    qtbot.keyClicks(panel.note_edit, "signed since 2016")
+    panel.note_edit.insertPlainText(" — «note»")  # QTest types ASCII only
+    QTest.keyClick(panel.note_edit, Qt.Key.Key_Escape)
+    assert reader_app.reader.hasFocus()
+    assert reader_app.bookmarks.bookmarks[bookmark.id].note == "signed since 2016 — «note»"
+    assert reader_app.reader.highlights("bookmarks") == [(bookmark.start, bookmark.end)]
+
+
+def test_escape_leaves_the_note_empty(qtbot: QtBot, reader_app: SpaceReaderApp) -> None:
+    wait_store(qtbot, reader_app)
+    select_in_reader(reader_app, "19 countries and regions")
+    QTest.keyClick(reader_app.window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(reader_app.bookmarks_panel.note_edit, Qt.Key.Key_Escape)
+    [bookmark] = reader_app.bookmarks.bookmarks.values()
+    assert bookmark.note == ""
+    assert reader_app.reader.hasFocus()
+
+
+def test_without_a_selection_the_current_search_hit_is_bookmarked(
+    qtbot: QtBot, reader_app: SpaceReaderApp
+) -> None:
+    wait_store(qtbot, reader_app)
+    qtbot.waitUntil(lambda: reader_app.search.indexed, timeout=WAIT_MS)
+    panel = reader_app.search_panel
+    panel.field.setText("memoranda")
+    panel.query_submitted.emit("memoranda")
+    qtbot.waitUntil(lambda: reader_app.search.navigator.current() is not None, timeout=WAIT_MS)
+    hit = reader_app.search.navigator.current()
+    assert hit is not None
+    reader_app.reader.setTextCursor(reader_app.reader.textCursor())  # no selection
+    reader_app.bookmarks.bookmark_passage()
+    [bookmark] = reader_app.bookmarks.bookmarks.values()
+    assert (bookmark.start, bookmark.end) == (hit.start, hit.end)
+
+
+def test_without_selection_or_hit_the_passage_at_the_top_is_bookmarked(
+    qtbot: QtBot, reader_app: SpaceReaderApp
+) -> None:
+    wait_store(qtbot, reader_app)
+    reader_app.bookmarks.bookmark_passage()
+    [bookmark] = reader_app.bookmarks.bookmarks.values()
+    document = reader_app.reader.current_document
+    assert document is not None
+    assert bookmark.quote == document.structure.paragraphs[0].text(document.text)
+
+
+def test_delete_and_edit_are_undoable(qtbot: QtBot, reader_app: SpaceReaderApp) -> None:
+    wait_store(qtbot, reader_app)
+    select_in_reader(reader_app, "almost 1,000 space industry professionals")
+    reader_app.bookmarks.bookmark_passage()
+    [bookmark] = reader_app.bookmarks.bookmarks.values()
+    panel = reader_app.bookmarks_panel
+    panel.tags_edit.setText("people, training")
+    panel.tags_edit.editingFinished.emit()
+    assert reader_app.bookmarks.bookmarks[bookmark.id].tags == ("people", "training")
+    reader_app.bookmarks.delete(bookmark.id)
+    assert reader_app.bookmarks.bookmarks == {}
+    reader_app.window.setFocus()
+    reader_app.undo_stack.undo()
+    assert reader_app.bookmarks.bookmarks[bookmark.id].tags == ("people", "training")
+    reader_app.undo_stack.undo()
+    assert reader_app.bookmarks.bookmarks[bookmark.id].tags == ()
+    reader_app.undo_stack.undo()
+    assert reader_app.bookmarks.bookmarks == {}
+    assert reader_app.bookmarks.store is not None
+    assert len(reader_app.bookmarks.store) == 0
+    reader_app.undo_stack.redo()
+    assert len(reader_app.bookmarks.store) == 1
+
+
+def test_dock_groups_by_document_and_filters(qtbot: QtBot, reader_app: SpaceReaderApp) -> None:
+    wait_store(qtbot, reader_app)
+    for phrase, note in (("lunar exploration program", "moon"), ("space station", "orbit")):
+        select_in_reader(reader_app, phrase)
+        reader_app.bookmarks.bookmark_passage()
+        reader_app.bookmarks_panel.note_edit.setPlainText(note)
+        QTest.keyClick(reader_app.bookmarks_panel.note_edit, Qt.Key.Key_Escape)
+    model = reader_app.bookmarks_panel.model
+    assert model.rowCount() == 1
+    assert str(model.index(0, 0).data()).endswith("(2)")
+    reader_app.bookmarks_panel.filter_edit.setText("orbit")
+    assert model.count() == 1
+    assert reader_app.bookmarks_panel.count_label.text() == "1 of 2 bookmarks"
+
+
+def test_bookmarks_survive_a_restart(qtbot: QtBot, reader_app: SpaceReaderApp) -> None:
+    wait_store(qtbot, reader_app)
+    select_in_reader(reader_app, "Belt and Road countries")
+    reader_app.bookmarks.bookmark_passage()
+    reader_app.window.close()
+    with BookmarkStore() as store:
+        [saved] = store.list()
+    assert saved.quote == "Belt and Road countries"
+
+
+def test_note_search_finds_bookmarks(qtbot: QtBot, reader_app: SpaceReaderApp) -> None:
+    wait_store(qtbot, reader_app)
+    select_in_reader(reader_app, "space industry professionals")
+    reader_app.bookmarks.bookmark_passage()
+    reader_app.bookmarks_panel.note_edit.setPlainText("training numbers")
+    QTest.keyClick(reader_app.bookmarks_panel.note_edit, Qt.Key.Key_Escape)
+    panel = reader_app.search_panel
+    panel.field.setText("note:training")
+    panel.query_changed.emit("note:training")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=WAIT_MS)
+    assert str(panel.model.item(0).text()).startswith("Bookmarks")

@@ -1,0 +1,116 @@
+"""Bringing documents in and out through the app: import, refusals, recent, remove, undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from spacereader.app import SpaceReaderApp
+
+WAIT_MS = 20000
+ARTICLE = """Artemis II Crew Named
+
+NASA — April 3, 2023
+
+NASA named the four astronauts who will fly around the Moon on Artemis II, the first crewed flight of the Orion spacecraft and the Space Launch System (SLS).
+
+The mission will last about ten days.
+"""
+
+
+def import_and_wait(qtbot: QtBot, app: SpaceReaderApp, *paths: Path) -> None:
+    before = len(app.library)
+    with qtbot.waitSignal(app.importer.runner.finished, timeout=WAIT_MS):
+        app.importer.import_paths(list(paths))
+    qtbot.wait(50)
+    del before
+
+
+def test_imported_text_opens_and_is_listed(
+    qtbot: QtBot, reader_app: SpaceReaderApp, tmp_path: Path
+) -> None:
+    path = tmp_path / "artemis.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    import_and_wait(qtbot, reader_app, path)
+    assert reader_app.window.windowTitle() == "Artemis II Crew Named — SpaceReader"
+    assert len(reader_app.library_panel.document_ids()) == 2
+    assert reader_app.window.statusBar().currentMessage().startswith("1 imported")
+
+
+def test_a_refused_file_is_one_line_and_harms_nothing(
+    qtbot: QtBot, reader_app: SpaceReaderApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        reader_app.importer,
+        "_report_failures",
+        lambda failures, summary: shown.extend(failures),
+    )
+    bad = tmp_path / "notes.docx"
+    bad.write_bytes(b"PK\x03\x04 not really")
+    import_and_wait(qtbot, reader_app, bad)
+    assert len(shown) == 1
+    assert "not supported" in shown[0]
+    assert "\n" not in shown[0]
+    assert len(reader_app.library) == 1
+    assert reader_app.window.windowTitle().startswith("China Releases Space Plan")
+
+
+def test_remove_with_confirmation_and_undo(
+    qtbot: QtBot, reader_app: SpaceReaderApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "artemis.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    import_and_wait(qtbot, reader_app, path)
+    doc_id = reader_app.reader.current_document.id  # type: ignore[union-attr]
+    monkeypatch.setattr(reader_app.importer, "confirm_removal", lambda title: (True, False))
+    reader_app.importer.remove(doc_id)
+    assert doc_id not in reader_app.library
+    assert doc_id not in reader_app.library_panel.document_ids()
+    assert reader_app.window.windowTitle().startswith("China Releases Space Plan")
+    reader_app.undo_stack.undo()
+    assert doc_id in reader_app.library
+    assert doc_id in reader_app.library_panel.document_ids()
+
+
+def test_cancelled_confirmation_keeps_the_document(
+    reader_app: SpaceReaderApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc_id = reader_app.reader.current_document.id  # type: ignore[union-attr]
+    monkeypatch.setattr(reader_app.importer, "confirm_removal", lambda title: (False, False))
+    reader_app.importer.remove(doc_id)
+    assert doc_id in reader_app.library
+
+
+def test_open_recent_lists_what_was_read(
+    qtbot: QtBot, reader_app: SpaceReaderApp, tmp_path: Path
+) -> None:
+    path = tmp_path / "artemis.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    import_and_wait(qtbot, reader_app, path)
+    qtbot.wait(100)  # the visit is recorded just after the document shows
+    reader_app.importer.recent_menu.aboutToShow.emit()
+    labels = [a.text() for a in reader_app.importer.recent_menu.actions()]
+    assert labels[0].endswith("Artemis II Crew Named")
+
+
+def test_reading_position_is_restored(
+    qtbot: QtBot, reader_app: SpaceReaderApp, tmp_path: Path
+) -> None:
+    long_text = "Long Report\n\n" + "\n\n".join(
+        f"Paragraph {n} about the lunar station and its partners." * 4 for n in range(200)
+    )
+    path = tmp_path / "long.txt"
+    path.write_text(long_text, encoding="utf-8")
+    import_and_wait(qtbot, reader_app, path)
+    reader = reader_app.reader
+    doc_id = reader.current_document.id  # type: ignore[union-attr]
+    reader.scroll_to_offset(long_text.index("Paragraph 120"), margin=False)
+    offset = reader.top_offset()
+    reader_app.save_state()
+    seed = next(i for i in reader_app.library_panel.document_ids() if i != doc_id)
+    reader_app.open_document(seed)
+    reader_app.open_document(doc_id)
+    assert abs(reader.top_offset() - offset) < 400

@@ -1,0 +1,132 @@
+"""The Programs and Figures docks and the inline highlights, on the bundled article."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPalette
+from pytestqt.qtbot import QtBot
+
+from spacereader.app import SpaceReaderApp
+from spacereader.ui.programs_panel import TARGET_ROLE, MentionTarget
+from spacereader.ui.typography import HIGHLIGHT_TINTS, contrast_ratio
+
+WAIT_MS = 20000
+
+
+def wait_extracted(qtbot: QtBot, app: SpaceReaderApp) -> None:
+    qtbot.waitUntil(lambda: app.annotations.current is not None, timeout=WAIT_MS)
+
+
+def program_index(app: SpaceReaderApp, label_start: str):  # noqa: ANN201
+    tree = app.programs_panel.tree
+    model = tree.model()
+    for row in range(model.rowCount()):
+        category = model.index(row, 0)
+        for child_row in range(model.rowCount(category)):
+            child = model.index(child_row, 0, category)
+            if str(child.data()).startswith(label_start):
+                return child
+    raise AssertionError(f"no program row starting {label_start!r}")
+
+
+def test_programs_are_grouped_by_category_with_counts(
+    qtbot: QtBot, reader_app: SpaceReaderApp
+) -> None:
+    wait_extracted(qtbot, reader_app)
+    names = reader_app.programs_panel.program_names()
+    assert any(name.startswith("International Lunar Research Station (ILRS)") for name in names)
+    ilrs = program_index(reader_app, "International Lunar Research Station")
+    assert str(ilrs.data()).endswith("·  3")
+    tooltip = str(ilrs.data(3))  # ToolTipRole
+    assert "Category:" in tooltip
+
+
+def test_clicking_a_program_steps_through_its_mentions(
+    qtbot: QtBot, reader_app: SpaceReaderApp
+) -> None:
+    wait_extracted(qtbot, reader_app)
+    ilrs = program_index(reader_app, "International Lunar Research Station")
+    target = ilrs.data(TARGET_ROLE)
+    assert isinstance(target, MentionTarget)
+    text = reader_app.reader.current_document.text  # type: ignore[union-attr]
+    seen = []
+    for _ in range(len(target.spans)):
+        reader_app.programs_panel.tree.clicked.emit(ilrs)
+        [(start, end)] = reader_app.reader.highlights("flash")
+        seen.append(text[start:end])
+    assert seen == ["International Lunar Research Station", "ILRS", "ILRS"]
+
+
+def test_filter_narrows_the_programs(qtbot: QtBot, reader_app: SpaceReaderApp) -> None:
+    wait_extracted(qtbot, reader_app)
+    panel = reader_app.programs_panel
+    panel.filter_edit.setText("rail")
+    model = panel.tree.model()
+    visible = [
+        str(model.index(r, 0, model.index(c, 0)).data())
+        for c in range(model.rowCount())
+        for r in range(model.rowCount(model.index(c, 0)))
+    ]
+    assert visible and all("rail" in label.lower() for label in visible)
+
+
+def test_figures_table_lists_counts_with_what_they_count(
+    qtbot: QtBot, reader_app: SpaceReaderApp
+) -> None:
+    wait_extracted(qtbot, reader_app)
+    rows = reader_app.figures_panel.rows()
+    by_figure = {row[0]: row for row in rows}
+    assert by_figure["46"][1].startswith("space cooperation agreements")
+    assert by_figure["46"][2] == "count"
+    assert by_figure["almost 1,000"][3] == "almost"
+    assert "Tianwen-1" not in by_figure
+
+
+def test_clicking_a_figure_jumps_to_it(qtbot: QtBot, reader_app: SpaceReaderApp) -> None:
+    wait_extracted(qtbot, reader_app)
+    table = reader_app.figures_panel.table
+    model = table.model()
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "19")
+    table.clicked.emit(model.index(row, 1))
+    [(start, end)] = reader_app.reader.highlights("flash")
+    assert reader_app.reader.current_document.text[start:end] == "19"  # type: ignore[union-attr]
+
+
+def test_inline_highlights_and_their_toggles(qtbot: QtBot, reader_app: SpaceReaderApp) -> None:
+    wait_extracted(qtbot, reader_app)
+    reader = reader_app.reader
+    assert reader.highlights("programs")
+    assert reader.highlights("figures")
+    reader_app.annotations.show_programs.setChecked(False)
+    assert reader.highlights("programs") == []
+    assert reader.highlights("figures")
+    reader_app.annotations.show_figures.setChecked(False)
+    assert reader.highlights("figures") == []
+    reader_app.annotations.show_programs.setChecked(True)
+    assert reader.highlights("programs")
+    assert reader_app.settings.value("highlight/figures", type=bool) is False
+
+
+def test_highlight_tints_meet_wcag_contrast_in_both_themes() -> None:
+    light_text, dark_text = QColor("#000000"), QColor("#e6e6e9")
+    for kind, (light, dark) in HIGHLIGHT_TINTS.items():
+        assert contrast_ratio(QColor(light), light_text) >= 4.5, kind
+        assert contrast_ratio(QColor(dark), dark_text) >= 4.5, kind
+    assert QPalette  # the tints are applied through the palette's theme
+
+
+def test_whole_library_lists_documents_per_program(
+    qtbot: QtBot, reader_app: SpaceReaderApp
+) -> None:
+    wait_extracted(qtbot, reader_app)
+    panel = reader_app.programs_panel
+    panel.library_switch.setChecked(True)
+    qtbot.waitUntil(
+        lambda: program_index(reader_app, "International Lunar").model().rowCount(
+            program_index(reader_app, "International Lunar")
+        )
+        == 1,
+        timeout=WAIT_MS,
+    )
+    ilrs = program_index(reader_app, "International Lunar")
+    document_row = ilrs.model().index(0, 0, ilrs)
+    assert str(document_row.data()).startswith("China Releases Space Plan")

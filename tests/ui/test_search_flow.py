@@ -1,0 +1,105 @@
+"""Searching as a user does: Ctrl+F, typing, Enter, F3, Esc."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from spacereader.app import SpaceReaderApp
+
+WAIT_MS = 20000
+
+
+def wait_indexed(qtbot: QtBot, app: SpaceReaderApp) -> None:
+    qtbot.waitUntil(lambda: app.search.indexed, timeout=WAIT_MS)
+
+
+def search_for(qtbot: QtBot, app: SpaceReaderApp, query: str) -> None:
+    QTest.keyClick(app.window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    field = app.search_panel.field
+    assert field.hasFocus()
+    qtbot.keyClicks(field, query)
+    QTest.keyClick(field, Qt.Key.Key_Return)
+
+
+def test_ctrl_f_type_enter_highlights_the_first_hit(
+    qtbot: QtBot, reader_app: SpaceReaderApp
+) -> None:
+    wait_indexed(qtbot, reader_app)
+    search_for(qtbot, reader_app, "ILRS")
+    reader = reader_app.reader
+    qtbot.waitUntil(lambda: bool(reader.highlights("current")), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: bool(reader.highlights("search")), timeout=WAIT_MS)
+    text = reader.current_document.text if reader.current_document else ""
+    marked = {text[start:end] for start, end in reader.highlights("search")}
+    # The acronym and its expansion are one name: both forms are marked.
+    assert "ILRS" in marked
+    assert "International Lunar Research Station" in marked
+    assert reader_app.window.statusBar().currentMessage().startswith("hit 1 of ")
+    assert reader_app.search_panel.model.rowCount() >= 1
+
+
+def test_f3_steps_to_the_next_hit_and_shift_f3_back(
+    qtbot: QtBot, reader_app: SpaceReaderApp
+) -> None:
+    wait_indexed(qtbot, reader_app)
+    search_for(qtbot, reader_app, "space")
+    status = reader_app.window.statusBar()
+    qtbot.waitUntil(lambda: status.currentMessage().startswith("hit 1 of "), timeout=WAIT_MS)
+    total = int(status.currentMessage().rsplit(" ", 1)[1])
+    assert total >= 2
+    first = reader_app.reader.highlights("current")
+    QTest.keyClick(reader_app.window, Qt.Key.Key_F3)
+    assert status.currentMessage() == f"hit 2 of {total}"
+    assert reader_app.reader.highlights("current") != first
+    QTest.keyClick(reader_app.window, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert status.currentMessage() == f"hit 1 of {total}"
+    assert reader_app.reader.highlights("current") == first
+
+
+def test_escape_clears_the_highlights(qtbot: QtBot, reader_app: SpaceReaderApp) -> None:
+    wait_indexed(qtbot, reader_app)
+    search_for(qtbot, reader_app, "station")
+    reader = reader_app.reader
+    qtbot.waitUntil(lambda: bool(reader.highlights("search")), timeout=WAIT_MS)
+    QTest.keyClick(reader_app.search_panel.field, Qt.Key.Key_Escape)
+    assert reader.highlights("search") == []
+    assert reader.highlights("current") == []
+
+
+def test_results_update_as_you_type_with_a_suggestion(
+    qtbot: QtBot, reader_app: SpaceReaderApp
+) -> None:
+    wait_indexed(qtbot, reader_app)
+    reader_app.search_panel.field.setFocus()
+    qtbot.keyClicks(reader_app.search_panel.field, "Marz")
+    summary = reader_app.search_panel.summary
+    qtbot.waitUntil(lambda: "Did you mean" in summary.text(), timeout=WAIT_MS)
+    assert ">Mars</a>" in summary.text()
+
+
+def test_clicking_a_result_goes_to_its_passage(qtbot: QtBot, reader_app: SpaceReaderApp) -> None:
+    wait_indexed(qtbot, reader_app)
+    reader_app.search_panel.field.setText("memoranda")
+    reader_app.search_panel.query_changed.emit("memoranda")
+    model = reader_app.search_panel.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=WAIT_MS)
+    hit_index = model.index(0, 0, model.index(0, 0))
+    reader_app.search_panel.results.clicked.emit(hit_index)
+    reader = reader_app.reader
+    qtbot.waitUntil(lambda: bool(reader.highlights("current")), timeout=WAIT_MS)
+    text = reader.current_document.text if reader.current_document else ""
+    [(start, end)] = reader.highlights("current")
+    assert text[start:end] == "memoranda"
+
+
+def test_scope_this_document(qtbot: QtBot, reader_app: SpaceReaderApp) -> None:
+    wait_indexed(qtbot, reader_app)
+    panel = reader_app.search_panel
+    panel.this_document.click()
+    assert not panel.library_scope
+    panel.field.setText("cooperation")
+    panel.query_changed.emit("cooperation")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=WAIT_MS)
+    assert "1 document" in panel.summary.text()
