@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QIcon, QUndoStack
+from PySide6.QtGui import QDesktopServices, QFileOpenEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from spacereader import __version__
@@ -95,10 +95,15 @@ class SpaceReaderApp(QObject):
         self.appearance.apply(rerender=False)
         self.reader.viewport().installEventFilter(self)
         self._started = False
+        self._closing = False
         self.refresh_library()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Start background work once the first paint is on screen, not before."""
+        """Start background work after the first paint; open files the OS hands us."""
+        if isinstance(event, QFileOpenEvent) and event.file():
+            # macOS "Open With" / Finder double-click arrives as an event, not argv.
+            self.open_files([Path(event.file())])
+            return True
         if event.type() == QEvent.Type.Paint and not self._started:
             self._started = True
             watched.removeEventFilter(self)
@@ -107,7 +112,8 @@ class SpaceReaderApp(QObject):
 
     @Slot()
     def start_background_work(self) -> None:
-        """Open the bookmarks and index the library, now that the window is up."""
+        """Extract, open the bookmarks and index the library, now that the window is up."""
+        self.annotations.start()
         self.bookmarks.open_store()
         self.search.sync()
 
@@ -193,6 +199,9 @@ class SpaceReaderApp(QObject):
     @Slot()
     def shut_down(self) -> None:
         """The window is closing: stop the workers, then save the state."""
+        if self._closing:
+            return
+        self._closing = True
         self.importer.stop()
         self.search.stop()
         self.annotations.stop()
@@ -204,17 +213,17 @@ class SpaceReaderApp(QObject):
         """Remember layout, the open document and where the reader was in it."""
         self.window.save_layout(self.settings)
         document = self.reader.current_document
-        if document is not None:
-            self._remember_position(document.id, self.reader.top_offset())
+        if document is not None and document.id in self.library:
+            self.library.set_position(document.id, self.reader.top_offset())
         self.settings.sync()
 
     def _touch(self, doc_id: str) -> None:
-        if doc_id in self.library:
+        if not self._closing and doc_id in self.library:
             self.library.touch(doc_id)
 
     @Slot(str, int)
     def _remember_position(self, doc_id: str, offset: int) -> None:
-        if doc_id in self.library:
+        if not self._closing and doc_id in self.library:
             self.library.set_position(doc_id, offset)
 
     # -- small actions ---------------------------------------------------
@@ -293,6 +302,7 @@ def run_app(files: Sequence[Path] = ()) -> int:
         instance.release()
         return 1
     instance.files_received.connect(reader_app.files_from_another_launch)
+    application.installEventFilter(reader_app)
     install_excepthook(lambda: reader_app.window, log_file)
     reader_app.window.show()
     QTimer.singleShot(0, lambda: log.info("SpaceReader %s started", __version__))

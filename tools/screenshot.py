@@ -23,7 +23,9 @@ def main() -> int:
     parser.add_argument("--display", default=":79")
     parser.add_argument("--size", default="1440x900")
     parser.add_argument("--wait", type=float, default=3.0, help="seconds to settle")
-    parser.add_argument("--setup", help="Python to run in the app before the shot (an expression file)")
+    parser.add_argument(
+        "--setup", help="Python to run in the app before the shot (an expression file)"
+    )
     args = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="spacereader-shot-"))
     env = {**os.environ, "DISPLAY": args.display, "QT_QPA_PLATFORM": "xcb"}

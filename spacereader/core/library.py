@@ -2,16 +2,21 @@
 
 A SQLite catalogue (in the data folder) holds each document's metadata, so
 listing the library never parses a document. Imported texts are stored as UTF-8
-copies under the library folder, so they outlive their originals.
+copies under the library folder, beside a copy of the imported file itself, so
+they outlive their originals. The catalogue also keeps each document's reading
+position and when it was last opened (File → Open Recent).
+
+A Library object belongs to one thread: a worker opens its own. Several
+Library objects, in one process or several, share the files safely.
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
@@ -25,29 +30,22 @@ from spacereader.core.document import (
     new_document_id,
 )
 from spacereader.core.errors import DocumentNotFoundError
-from spacereader.core.loaders import LoadedText, load_file
+from spacereader.core.library_store import LibraryError, open_catalogue, write_atomically
+from spacereader.core.loaders import (
+    Link,
+    LoadedText,
+    SourceFile,
+    load_file,
+    load_source,
+    read_source,
+)
 from spacereader.core.structure import detect_structure
 
-SCHEMA_VERSION = 1
-SEED_PREFIX = "seed:"
+__all__ = ["AddOutcome", "AddResult", "Library", "LibraryError", "RemovedDocument"]
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS documents (
-    id TEXT PRIMARY KEY,
-    title TEXT NOT NULL,
-    source TEXT NOT NULL,
-    date TEXT NOT NULL,
-    category TEXT NOT NULL,
-    format TEXT NOT NULL,
-    origin TEXT NOT NULL UNIQUE,
-    stored TEXT NOT NULL,
-    chars INTEGER NOT NULL,
-    content_hash TEXT NOT NULL,
-    added TEXT NOT NULL,
-    updated TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS documents_hash ON documents(content_hash);
-"""
+SEED_PREFIX = "seed:"
+# Characters of the content hash in a stored file's name: a new version gets a new name.
+VERSION_CHARS = 16
 
 
 class AddOutcome(str, Enum):
@@ -66,24 +64,23 @@ class AddResult:
     outcome: AddOutcome
 
 
+@dataclass(frozen=True)
+class RemovedDocument:
+    """A removed document, whole: hand it to Library.restore to undo the removal.
+
+    It holds the catalogue rows and the stored files' bytes, so an Undo needs
+    nothing from the disk; it lasts as long as the caller keeps it.
+    """
+
+    info: DocumentInfo
+    row: tuple[tuple[str, object], ...] = field(repr=False)
+    reading: tuple[object, ...] | None = field(repr=False)
+    links: tuple[tuple[object, ...], ...] = field(repr=False)
+    files: tuple[tuple[str, bytes], ...] = field(repr=False)
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write through a temporary file, fsync, then rename: never a half-written copy."""
-    import tempfile  # only imports need it; keep it off the start-up path
-
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".import-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 class Library:
@@ -94,17 +91,16 @@ class Library:
         self.texts = self.root / "library"
         self.texts.mkdir(parents=True, exist_ok=True)
         self._seeds = seeds if seeds is not None else resources.seeds_dir()
-        self._db = sqlite3.connect(self.root / "library.sqlite3", isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute("PRAGMA busy_timeout=5000")
-        self._db.executescript(_SCHEMA)
-        self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        self._db = open_catalogue(self.root / "library.sqlite3")
         self._add_missing_seeds()
 
     def close(self) -> None:
         """Close the catalogue."""
         self._db.close()
+
+    def open_again(self) -> Library:
+        """Another connection to the same library, for use on another thread."""
+        return Library(self.root, self._seeds)
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -144,6 +140,23 @@ class Library:
             raise DocumentNotFoundError(f"{info.title}: its text is missing ({error})") from error
         return Document(info=info, text=text, structure=detect_structure(text))
 
+    def original_path(self, doc_id: str) -> Path | None:
+        """The library's copy of the file a document was imported from, if it has one."""
+        info = self.info(doc_id)
+        row = self._db.execute("SELECT original FROM documents WHERE id = ?", (info.id,))
+        name = str(row.fetchone()[0])
+        return self.texts / name if name else None
+
+    def links(self, doc_id: str) -> tuple[Link, ...]:
+        """The links kept from an HTML page, as spans of the document's text."""
+        info = self.info(doc_id)
+        rows = self._db.execute(
+            "SELECT start_offset, end_offset, href FROM links WHERE doc_id = ?"
+            " ORDER BY start_offset",
+            (info.id,),
+        )
+        return tuple(Link(int(start), int(end), str(href)) for start, end, href in rows)
+
     def __contains__(self, doc_id: object) -> bool:
         row = self._db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return row is not None
@@ -151,13 +164,55 @@ class Library:
     def __len__(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
 
+    # -- reading position and recent documents ----------------------------
+
+    def set_position(self, doc_id: str, offset: int) -> None:
+        """Remember where the reader is in a document (an offset in its text)."""
+        info = self.info(doc_id)
+        offset = max(0, min(offset, info.chars))
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO reading (doc_id, position) VALUES (?, ?)"
+                " ON CONFLICT(doc_id) DO UPDATE SET position = excluded.position",
+                (info.id, offset),
+            )
+
+    def position(self, doc_id: str) -> int:
+        """Where the reader was in a document; 0 if it was never opened."""
+        info = self.info(doc_id)
+        row = self._db.execute("SELECT position FROM reading WHERE doc_id = ?", (info.id,))
+        found = row.fetchone()
+        return min(int(found[0]), info.chars) if found else 0
+
+    def touch(self, doc_id: str) -> None:
+        """Record that a document was opened now (it goes to the top of recent())."""
+        info = self.info(doc_id)
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO reading (doc_id, opened) VALUES (?, ?)"
+                " ON CONFLICT(doc_id) DO UPDATE SET opened = excluded.opened",
+                (info.id, time.time_ns()),
+            )
+
+    def recent(self, limit: int = 10) -> list[DocumentInfo]:
+        """The documents opened most recently, newest first."""
+        rows = self._db.execute(
+            "SELECT documents.* FROM documents JOIN reading ON reading.doc_id = documents.id"
+            " WHERE reading.opened IS NOT NULL ORDER BY reading.opened DESC LIMIT ?",
+            (max(0, limit),),
+        )
+        return [self._info(row) for row in rows]
+
     # -- writing ---------------------------------------------------------
 
-    def add(self, loaded: LoadedText, origin: str) -> AddResult:
-        """Add a text read from `origin` (a path, or seed:NAME).
+    def add(self, loaded: LoadedText, origin: str, source: SourceFile | None = None) -> AddResult:
+        """Add a text read from `origin` (a path, or seed:NAME), with its source file.
 
         The same content again gives the same document; a changed text from the
-        same origin updates that document in place and keeps its id.
+        same origin updates that document in place and keeps its id. The stored
+        text and the copy of `source` are written under new names before the
+        catalogue changes, and the old ones removed after: a failure at any
+        point leaves the library as it was.
         """
         digest = content_hash(loaded.text)
         same = self._db.execute(
@@ -166,50 +221,128 @@ class Library:
         if same is not None:
             return AddResult(self._info(same), AddOutcome.UNCHANGED)
         structure = detect_structure(loaded.text)
-        title = structure.title or loaded.title or _title_from_origin(origin)
         fields = (
-            title,
-            structure.source or loaded.source,
-            structure.date or loaded.date,
+            loaded.title or structure.title or _title_from_origin(origin),
+            loaded.source or structure.source,
+            loaded.date or structure.date,
             structure.category,
             loaded.format.value,
         )
-        previous = self._db.execute("SELECT id FROM documents WHERE origin = ?", (origin,))
-        row = previous.fetchone()
-        doc_id = row[0] if row is not None else self._free_id(loaded.text)
-        stored = origin if origin.startswith(SEED_PREFIX) else f"{doc_id}.txt"
-        if not origin.startswith(SEED_PREFIX):
-            _write_atomically(self.texts / stored, loaded.text)
+        previous = self._db.execute(
+            "SELECT id, stored, original FROM documents WHERE origin = ?", (origin,)
+        ).fetchone()
+        doc_id = str(previous[0]) if previous is not None else self._free_id(loaded.text)
+        bundled = origin.startswith(SEED_PREFIX)
+        version = f"{doc_id}-{digest[:VERSION_CHARS]}"
+        stored = origin if bundled else f"{version}.txt"
+        original = "" if bundled or source is None else f"{version}.source{_suffix(source)}"
+        files = [] if bundled else [(stored, loaded.text.encode("utf-8"))]
+        if original and source is not None:
+            files.append((original, source.data))
+        written = self._write_files(files)
         now = _now()
-        with self._transaction() as db:
-            if row is None:
-                db.execute(
-                    "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (doc_id, *fields, origin, stored, len(loaded.text), digest, now, now),
+        columns = "title, source, date, category, format, stored, chars, content_hash, original"
+        values = (*fields, stored, len(loaded.text), digest, original)
+        try:
+            with self._transaction() as db:
+                if previous is None:
+                    db.execute(
+                        f"INSERT INTO documents (id, origin, added, updated, {columns})"
+                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        (doc_id, origin, now, now, *values),
+                    )
+                else:
+                    assignments = ", ".join(f"{name.strip()} = ?" for name in columns.split(","))
+                    db.execute(
+                        f"UPDATE documents SET {assignments}, updated = ? WHERE id = ?",
+                        (*values, now, doc_id),
+                    )
+                db.execute("DELETE FROM links WHERE doc_id = ?", (doc_id,))
+                db.executemany(
+                    "INSERT INTO links VALUES (?, ?, ?, ?)",
+                    [(doc_id, link.start, link.end, link.href) for link in loaded.links],
                 )
-            else:
-                db.execute(
-                    "UPDATE documents SET title=?, source=?, date=?, category=?, format=?,"
-                    " stored=?, chars=?, content_hash=?, updated=? WHERE id=?",
-                    (*fields, stored, len(loaded.text), digest, now, doc_id),
-                )
-        outcome = AddOutcome.ADDED if row is None else AddOutcome.UPDATED
+        except BaseException:
+            self._unlink(written)
+            raise
+        if previous is not None:
+            self._unlink([str(name) for name in previous[1:] if name and name not in written])
+        outcome = AddOutcome.ADDED if previous is None else AddOutcome.UPDATED
         return AddResult(self.info(doc_id), outcome)
 
     def add_file(self, path: Path) -> AddResult:
-        """Read a file and add it; refusals raise ImportRefusedError."""
-        return self.add(load_file(path), str(path.resolve()))
+        """Read a file and add it, with a copy of it; refusals raise ImportRefusedError."""
+        source = read_source(path)
+        return self.add(load_source(source), str(path.resolve()), source)
 
-    def remove(self, doc_id: str) -> DocumentInfo:
-        """Take a document out of the library; its stored copy goes too."""
+    def remove(self, doc_id: str) -> RemovedDocument:
+        """Take a document out of the library; Library.restore(result) undoes it."""
         info = self.info(doc_id)
+        cursor = self._db.execute("SELECT * FROM documents WHERE id = ?", (info.id,))
+        names = [column[0] for column in cursor.description]
+        row = tuple(zip(names, cursor.fetchone(), strict=True))
+        values = dict(row)
+        reading = self._db.execute("SELECT * FROM reading WHERE doc_id = ?", (info.id,)).fetchone()
+        links = self._db.execute("SELECT * FROM links WHERE doc_id = ?", (info.id,)).fetchall()
+        bundled = str(values["origin"]).startswith(SEED_PREFIX)
+        names_on_disk = [] if bundled else [str(values["stored"]), str(values["original"])]
+        files = []
+        for name in filter(None, names_on_disk):
+            try:
+                files.append((name, (self.texts / name).read_bytes()))
+            except FileNotFoundError:
+                continue
         with self._transaction() as db:
-            db.execute("DELETE FROM documents WHERE id = ?", (info.id,))
-        if not info.bundled:
-            info.path.unlink(missing_ok=True)
-        return info
+            for table, key in (("documents", "id"), ("reading", "doc_id"), ("links", "doc_id")):
+                db.execute(f"DELETE FROM {table} WHERE {key} = ?", (info.id,))
+            if bundled:
+                db.execute("INSERT OR IGNORE INTO dismissed_seeds VALUES (?)", (values["origin"],))
+        self._unlink([name for name, _ in files])
+        return RemovedDocument(info, row, reading, tuple(links), tuple(files))
+
+    def restore(self, removed: RemovedDocument) -> DocumentInfo:
+        """Put a removed document back as it was: same id, text, position and links."""
+        values = dict(removed.row)
+        clash = self._db.execute(
+            "SELECT title FROM documents WHERE id = ? OR origin = ? OR content_hash = ?",
+            (values["id"], values["origin"], values["content_hash"]),
+        ).fetchone()
+        if clash is not None:
+            raise LibraryError(f"cannot undo the removal: {clash[0]!r} is in the library again")
+        written = self._write_files(list(removed.files))
+        columns = ", ".join(values)
+        try:
+            with self._transaction() as db:
+                db.execute(
+                    f"INSERT INTO documents ({columns}) VALUES ({', '.join('?' * len(values))})",
+                    tuple(values.values()),
+                )
+                if removed.reading is not None:
+                    db.execute("INSERT INTO reading VALUES (?, ?, ?)", removed.reading)
+                db.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", removed.links)
+                db.execute("DELETE FROM dismissed_seeds WHERE origin = ?", (values["origin"],))
+        except BaseException:
+            self._unlink(written)
+            raise
+        return self.info(str(values["id"]))
 
     # -- internals -------------------------------------------------------
+
+    def _write_files(self, files: list[tuple[str, bytes]]) -> list[str]:
+        """Write files into the library folder; on failure remove those already written."""
+        written: list[str] = []
+        try:
+            for name, data in files:
+                write_atomically(self.texts / name, data)
+                written.append(name)
+        except BaseException:
+            self._unlink(written)
+            raise
+        return written
+
+    def _unlink(self, names: list[str]) -> None:
+        for name in names:
+            (self.texts / name).unlink(missing_ok=True)
 
     def _free_id(self, text: str) -> str:
         doc_id = new_document_id(text)
@@ -223,6 +356,7 @@ class Library:
         if not self._seeds.is_dir():
             return
         known = {row[0] for row in self._db.execute("SELECT origin FROM documents")}
+        known |= {row[0] for row in self._db.execute("SELECT origin FROM dismissed_seeds")}
         for seed in sorted(self._seeds.iterdir()):
             origin = SEED_PREFIX + seed.name
             if seed.is_file() and origin not in known:
@@ -248,6 +382,11 @@ class Library:
             content_hash=str(digest),
             bundled=str(origin).startswith(SEED_PREFIX),
         )
+
+
+def _suffix(source: SourceFile) -> str:
+    suffix = source.path.suffix.lower()
+    return suffix if suffix.isascii() and suffix[1:].isalnum() else ""
 
 
 def _title_from_origin(origin: str) -> str:

@@ -52,3 +52,12 @@ def library_dir() -> Path:
 def settings_file() -> Path:
     """The UI's state (geometry, dock layout, last document)."""
     return config_dir() / "ui.ini"
+
+
+def xdg_data_home() -> Path:
+    """The user's shared data folder ($XDG_DATA_HOME, else ~/.local/share on Linux).
+
+    Desktop entries and icons go under it, beside other programs' own. Not
+    created here: the folder is the user's, not ours.
+    """
+    return Path(PlatformDirs(appname=None, appauthor=False).user_data_dir)

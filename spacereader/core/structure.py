@@ -10,13 +10,31 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from spacereader.core.structure_lines import (
+    AGENCY,
+    CREDITS,
+    DATE,
+    DATELINE_SOURCE,
+    MAX_BYLINE_CHARS,
+    MAX_NAV_CHARS,
+    METADATA,
+    date_in_line,
+    is_kicker,
+    is_label,
+    is_label_or_nav,
+    is_nav_line,
+)
+
+__all__ = ["Block", "BlockKind", "Structure", "detect_structure", "is_nav_line"]
+
 MAX_TITLE_CHARS = 200
-MAX_LABEL_CHARS = 48
-MAX_NAV_CHARS = 100
 # Lines of a block whose median length passes this are paragraphs of their own
 # (unwrapped text); shorter lines are a hard-wrapped paragraph.
 UNWRAPPED_LINE_CHARS = 120
 DATELINE_WINDOW = 80
+# A byline block under the title: a few short lines, one of them a date.
+MAX_BYLINE_LINES = 4
+MIN_TITLE_WORDS = 4
 
 
 class BlockKind(str, Enum):
@@ -66,35 +84,11 @@ class Structure:
         return tuple(b for b in self.blocks if b.kind is kind)
 
 
-_NAV_START = re.compile(
-    r"""^(?:back\ to|go\ back|retour|printable\ version|version\ imprimable|print(?:\ this)?
-        (?:\ page|\ article|\ version)?$|share(?:\ this)?\b|e-?mail\ this|skip\ to|home$|menu$
-        |subscribe\b|sign\ (?:in|up)\b|log\ ?in\b|accept\ (?:all\ )?cookies
-        |this\ site\ uses\ cookies|we\ use\ cookies|related\ (?:articles|stories|links)
-        |read\ more$|top\ of\ page|back\ to\ top
-        |next\ article|previous\ article|follow\ us|tweet$|imprimer|partager|haut\ de\ page)""",
-    re.IGNORECASE | re.VERBOSE,
-)
-# "Space / Espace", "News / Brèves": short bilingual or path-like labels.
-_LABEL = re.compile(r"^[^\W\d][\w'’&.\- ]{0,30}(?:\s+[/|>»]\s+[^\W\d][\w'’&.\- ]{0,30})+$")
-_METADATA = re.compile(
-    r"^(?P<key>by|source|date|published|updated|author|from)\s*[:\-]?\s+(?P<value>.+)$",
-    re.IGNORECASE,
-)
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_DATE = re.compile(
-    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
-    r"|\d{4}-\d{2}-\d{2})\b"
-)
-# "EIRNS—", "WASHINGTON (Reuters) —", "PARIS, Jan. 28 (AFP) -": a wire dateline.
-_DATELINE_SOURCE = re.compile(
-    r"^(?P<source>[A-Z][A-Z&.]+(?:[ ,]+[A-Z][A-Z&.]+)*(?:\s*\((?P<agency>[^)]{2,30})\))?)"
-    r"(?P<rest>[^—–]{0,40}?)\s*(?:—|–|--)\s*"
-)
-_SIGNATURE = re.compile(r"\s*\(?\s*\[[A-Za-z]{2,5}\]\s*$")
+# An author tag closing the text: "[mgf]", possibly after "(". Only the tail of the
+# last paragraph is searched, and the spaces before it are walked in Python: a
+# regex with "\s*\(?\s*" in front took cubic time on a long run of spaces.
+_SIGNATURE = re.compile(r"\[[A-Za-z]{2,5}\]\s*$")
+SIGNATURE_WINDOW = 64
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -141,17 +135,18 @@ def _collapse(value: str) -> str:
     return _WHITESPACE.sub(" ", value).strip()
 
 
-def is_nav_line(line: str) -> bool:
-    """True for page furniture of a web capture: "Back to …", "Printable version / …"."""
-    return len(line) <= MAX_NAV_CHARS and bool(_NAV_START.match(line.strip()))
-
-
-def _is_label(line: str) -> bool:
-    return len(line) <= MAX_LABEL_CHARS and bool(_LABEL.match(line.strip()))
-
-
-def _is_label_or_nav(line: str) -> bool:
-    return _is_label(line) or is_nav_line(line)
+def _is_title_like(text: str, lines: list[_Line]) -> bool:
+    """A headline: one line, a few words, not ending like a sentence does."""
+    if len(lines) != 1:
+        return False
+    line = text[lines[0].start : lines[0].end]
+    return (
+        len(line) <= MAX_TITLE_CHARS
+        and len(line.split()) >= MIN_TITLE_WORDS
+        and not line.rstrip().endswith(".")
+        and not is_label_or_nav(line)
+        and not date_in_line(line)
+    )
 
 
 def _paragraph_lines(lines: list[_Line]) -> list[list[_Line]]:
@@ -171,6 +166,7 @@ class _Header:
     section: str = ""
     source: str = ""
     date: str = ""
+    byline: str = ""
 
 
 def detect_structure(text: str) -> Structure:
@@ -180,32 +176,24 @@ def detect_structure(text: str) -> Structure:
     labels: list[Block] = []
     seen_body = False
 
-    for raw in _raw_blocks(text):
+    raws = _raw_blocks(text)
+    for position, raw in enumerate(raws):
         first = raw[0]
-        first_text = text[first.start : first.end]
         single = len(raw) == 1
-        if single and is_nav_line(first_text):
-            blocks.append(Block(BlockKind.NAV, first.start, first.end))
+        if all(_is_nav(text, line) for line in raw):
+            blocks.extend(Block(BlockKind.NAV, x.start, x.end) for x in raw)
             continue
         if not header.title and not seen_body:
-            if single and _is_label(first_text):
-                labels.append(Block(BlockKind.CATEGORY, first.start, first.end))
-                continue
-            if all(
-                _is_label(text[x.start : x.end]) or is_nav_line(text[x.start : x.end]) for x in raw
+            following = raws[position + 1] if position + 1 < len(raws) else []
+            if _read_header(
+                text, raw, following=following, header=header, blocks=blocks, labels=labels
             ):
-                for line in raw:
-                    kind = BlockKind.NAV if is_nav_line(text[line.start : line.end]) else None
-                    if kind is None:
-                        labels.append(Block(BlockKind.CATEGORY, line.start, line.end))
-                    else:
-                        blocks.append(Block(kind, line.start, line.end))
-                continue
-            if single and len(first_text) <= MAX_TITLE_CHARS:
-                blocks.append(Block(BlockKind.TITLE, first.start, first.end))
-                header.title = _collapse(first_text)
                 continue
         if not seen_body and _read_metadata(text, raw, header, blocks):
+            continue
+        if not seen_body and single and is_label(text[first.start : first.end]):
+            # A breadcrumb repeated under the title ("ESA / Applications / …").
+            blocks.append(Block(BlockKind.NAV, first.start, first.end))
             continue
         for paragraph in _paragraph_lines(raw):
             blocks.append(Block(BlockKind.PARAGRAPH, paragraph[0].start, paragraph[-1].end))
@@ -220,8 +208,9 @@ def detect_structure(text: str) -> Structure:
         if sections:
             header.section = _collapse(sections[-1].text(text))
 
-    blocks = _split_signature(text, blocks)
+    blocks = _split_signature(text, _mark_credits(text, blocks))
     _read_dateline(text, blocks, header)
+    header.source = header.source or header.byline
     blocks.sort(key=lambda b: b.start)
     return Structure(
         blocks=tuple(blocks),
@@ -233,14 +222,71 @@ def detect_structure(text: str) -> Structure:
     )
 
 
+def _is_nav(text: str, line: _Line) -> bool:
+    return line.end - line.start <= MAX_NAV_CHARS and is_nav_line(text[line.start : line.end])
+
+
+def _read_header(
+    text: str,
+    raw: list[_Line],
+    *,
+    following: list[_Line],
+    header: _Header,
+    blocks: list[Block],
+    labels: list[Block],
+) -> bool:
+    """Take a block above the title: labels, site furniture, a kicker or the title itself."""
+    first = raw[0]
+    first_text = text[first.start : first.end]
+    single = len(raw) == 1
+    if single and is_label(first_text):
+        labels.append(Block(BlockKind.CATEGORY, first.start, first.end))
+        return True
+    if all(is_label(text[x.start : x.end]) or _is_nav(text, x) for x in raw):
+        for line in raw:
+            if _is_nav(text, line):
+                blocks.append(Block(BlockKind.NAV, line.start, line.end))
+            else:
+                labels.append(Block(BlockKind.CATEGORY, line.start, line.end))
+        return True
+    if any(_is_nav(text, x) for x in raw) and all(x.end - x.start <= MAX_NAV_CHARS for x in raw):
+        # Site furniture above the title: "Skip to main content" and a tagline.
+        blocks.extend(Block(BlockKind.NAV, x.start, x.end) for x in raw)
+        return True
+    if single and is_kicker(first_text) and _is_title_like(text, following):
+        labels.append(Block(BlockKind.CATEGORY, first.start, first.end))
+        return True
+    if single and len(first_text) <= MAX_TITLE_CHARS and not date_in_line(first_text):
+        blocks.append(Block(BlockKind.TITLE, first.start, first.end))
+        header.title = _collapse(first_text)
+        return True
+    return False
+
+
 def _read_metadata(text: str, lines: list[_Line], header: _Header, blocks: list[Block]) -> bool:
-    """Take "By …", "Date: …" lines above the body; False when the block is not all such."""
-    matches = [_METADATA.match(text[line.start : line.end]) for line in lines]
-    if not all(m and m.end() - m.start() <= MAX_NAV_CHARS for m in matches):
+    """Take "By …", "Date: …" lines above the body, or a byline block of a few short
+    lines with a date ("Jeff Foust / March 3, 2023"); False when the block is neither."""
+    contents = [text[line.start : line.end] for line in lines]
+    if len(contents) <= MAX_BYLINE_LINES and all(len(c) <= MAX_NAV_CHARS for c in contents):
+        matches = [METADATA.match(content) for content in contents]
+    else:
+        matches = [None]
+    if all(matches):
+        for line, match in zip(lines, matches, strict=True):
+            assert match is not None
+            _apply_metadata(header, match.group("key").lower(), match.group("value"))
+            blocks.append(Block(BlockKind.METADATA, line.start, line.end))
+        return True
+    if len(contents) > MAX_BYLINE_LINES or any(len(c) > MAX_BYLINE_CHARS for c in contents):
         return False
-    for line, match in zip(lines, matches, strict=True):
-        assert match is not None
-        _apply_metadata(header, match.group("key").lower(), match.group("value"))
+    dates = [date_in_line(content) for content in contents]
+    if not any(dates):
+        return False
+    for line, match, date in zip(lines, matches, dates, strict=True):
+        if date:
+            header.date = header.date or date
+        elif match and match.group("key").lower() not in {"date", "published", "updated"}:
+            _apply_metadata(header, match.group("key").lower(), match.group("value"))
         blocks.append(Block(BlockKind.METADATA, line.start, line.end))
     return True
 
@@ -249,8 +295,23 @@ def _apply_metadata(header: _Header, key: str, value: str) -> None:
     value = _collapse(value)
     if key in {"date", "published", "updated"}:
         header.date = header.date or value
+    elif key in {"by", "author"}:
+        header.byline = header.byline or value
     else:
         header.source = header.source or value
+
+
+def _mark_credits(text: str, blocks: list[Block]) -> list[Block]:
+    """Turn the credit line closing a wire story ("Reporting by …") into a signature."""
+    paragraphs = [i for i, b in enumerate(blocks) if b.kind is BlockKind.PARAGRAPH]
+    if len(paragraphs) < 2:
+        return blocks
+    last = blocks[paragraphs[-1]]
+    if last.end - last.start > MAX_TITLE_CHARS or not CREDITS.match(last.text(text)):
+        return blocks
+    result = list(blocks)
+    result[paragraphs[-1]] = Block(BlockKind.SIGNATURE, last.start, last.end)
+    return result
 
 
 def _split_signature(text: str, blocks: list[Block]) -> list[Block]:
@@ -260,14 +321,28 @@ def _split_signature(text: str, blocks: list[Block]) -> list[Block]:
         return blocks
     index = paragraphs[-1]
     last = blocks[index]
-    match = _SIGNATURE.search(text, last.start, last.end)
-    if match is None or match.start() == last.start:
+    match = _SIGNATURE.search(text, max(last.start, last.end - SIGNATURE_WINDOW), last.end)
+    if match is None:
         return blocks
-    tag_start = match.start() + (len(match.group()) - len(match.group().lstrip()))
+    tag_start = _skip_spaces_back(text, match.start(), last.start)
+    if tag_start > last.start and text[tag_start - 1] == "(":
+        tag_start -= 1
+    else:
+        tag_start = match.start()
+    body_end = _skip_spaces_back(text, tag_start, last.start)
+    if body_end == last.start:
+        return blocks
     result = list(blocks)
-    result[index] = Block(BlockKind.PARAGRAPH, last.start, match.start())
+    result[index] = Block(BlockKind.PARAGRAPH, last.start, body_end)
     result.insert(index + 1, Block(BlockKind.SIGNATURE, tag_start, last.end))
     return result
+
+
+def _skip_spaces_back(text: str, position: int, floor: int) -> int:
+    """The start of the run of white space ending at `position` (not before `floor`)."""
+    while position > floor and text[position - 1].isspace():
+        position -= 1
+    return position
 
 
 def _read_dateline(text: str, blocks: list[Block], header: _Header) -> None:
@@ -276,10 +351,11 @@ def _read_dateline(text: str, blocks: list[Block], header: _Header) -> None:
     if first is None:
         return
     opening = text[first.start : min(first.end, first.start + DATELINE_WINDOW)]
-    dateline = _DATELINE_SOURCE.match(opening)
+    dateline = DATELINE_SOURCE.match(opening)
     if dateline and not header.source:
-        header.source = dateline.group("agency") or dateline.group("source").strip(" ,")
+        agency = dateline.group("agency") or next(iter(AGENCY.findall(dateline.group("rest"))), "")
+        header.source = agency or dateline.group("source").strip(" ,")
     if not header.date:
-        date = _DATE.search(opening)
+        date = DATE.search(opening)
         if date:
             header.date = date.group()

@@ -61,6 +61,9 @@ class AnnotationsFeature(QObject):
         self.runner = BackgroundRunner("spacereader-extractor", self)
         self.current: Extraction | None = None
         self._current_doc = ""
+        # Extraction waits for the first paint: the worker would compete for the GIL.
+        self.started = False
+        self._waiting: Document | None = None
         self._document_task = -1
         self._library_task = -1
         self.runner.finished.connect(self._finished)
@@ -114,11 +117,21 @@ class AnnotationsFeature(QObject):
         self.current = None
         self.shell.reader.clear_highlights("programs")
         self.shell.reader.clear_highlights("figures")
+        if not self.started:
+            self._waiting = document
+            return
 
         def task(progress: Progress) -> Any:
             return document.id, self.cache.of(document)
 
         self._document_task = self.runner.submit(task, key="document")
+
+    def start(self) -> None:
+        """The window is painted: extract the document on show."""
+        self.started = True
+        if self._waiting is not None:
+            self.document_opened(self._waiting)
+            self._waiting = None
 
     def _library_extractions(self, progress: Progress) -> Any:
         library = self.shell.library.open_again()

@@ -14,14 +14,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from spacereader.core import paths
 from spacereader.features.shell import Shell
 from spacereader.ui import typography
-from spacereader.ui.about_dialog import AboutDialog
-from spacereader.ui.preferences_dialog import THEME_LABELS, Preferences, PreferencesDialog
-from spacereader.ui.shortcuts_dialog import ShortcutsDialog
+from spacereader.ui.preferences import COLOR_KINDS, THEME_LABELS, Preferences
 from spacereader.ui.theme import ThemeChoice, apply_theme
 
 ZOOM_STEP = 10
 ZOOM_RANGE = (50, 300)
-COLOR_KINDS = ("program", "figure", "search", "bookmark")
 
 
 def load_preferences(settings: QSettings) -> Preferences:
@@ -36,7 +33,7 @@ def load_preferences(settings: QSettings) -> Preferences:
     except ValueError:
         theme = ThemeChoice.SYSTEM
     colors = {}
-    for kind in COLOR_KINDS:
+    for kind, _label in COLOR_KINDS:
         value = str(settings.value(f"highlight/color/{kind}", "") or "")
         if value and QColor(value).isValid():
             colors[kind] = value
@@ -55,7 +52,7 @@ def save_preferences(settings: QSettings, preferences: Preferences) -> None:
     settings.setValue("reader/font_size", preferences.font_size)
     settings.setValue("reader/zoom_percent", preferences.zoom_percent)
     settings.setValue("appearance/theme", preferences.theme.value)
-    for kind in COLOR_KINDS:
+    for kind, _label in COLOR_KINDS:
         settings.setValue(f"highlight/color/{kind}", preferences.colors.get(kind, ""))
 
 
@@ -171,6 +168,8 @@ class AppearanceFeature(QObject):
     @Slot()
     def edit_preferences(self) -> None:
         """Edit → Preferences…"""
+        from spacereader.ui.preferences_dialog import PreferencesDialog
+
         dialog = PreferencesDialog(self.preferences, self.shell.window)
         if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
             self._update(dialog.preferences())
@@ -178,12 +177,15 @@ class AppearanceFeature(QObject):
     @Slot()
     def show_shortcuts(self) -> None:
         """Help → Keyboard Shortcuts."""
+        from spacereader.ui.shortcuts_dialog import ShortcutsDialog
+
         ShortcutsDialog(self.shell.window.actions(), self.shell.window).exec()
 
     @Slot()
     def show_about(self) -> None:
         """Help → About SpaceReader."""
         from spacereader.core.search import default_folder
+        from spacereader.ui.about_dialog import AboutDialog
 
         AboutDialog(
             paths.data_dir(), default_folder(), self.shell.window.windowIcon(), self.shell.window

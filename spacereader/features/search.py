@@ -132,9 +132,9 @@ class SearchFeature(QObject):
             return
         self.indexed = True
         self.shell.window.hide_progress()
-        changed = report.added + report.updated + report.removed
-        if changed:
-            self.shell.window.show_status(f"Search index updated ({changed} documents).")
+        if report.rebuilt:
+            # Incremental updates stay quiet; a full build is worth a word.
+            self.shell.window.show_status(f"Search index ready ({report.added} documents).")
         if self._query:
             # An Enter pressed before the index was ready still jumps once results come.
             self._run_query(self._query, jump=self._jump_when_found)

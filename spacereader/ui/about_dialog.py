@@ -84,9 +84,7 @@ class AboutDialog(QDialog):
             version, licence = licence_of(name)
             for column, value in enumerate((name, version, licence)):
                 self.table.setItem(row, column, QTableWidgetItem(value))
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

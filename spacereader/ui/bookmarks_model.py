@@ -34,23 +34,14 @@ class Group:
     bookmarks: tuple[Bookmark, ...]
 
 
-def matches(bookmark: Bookmark, words: Sequence[str]) -> bool:
-    """True when every word is in the quote, note or tags (case-insensitive)."""
-    haystack = " ".join((bookmark.quote, bookmark.note, *bookmark.tags)).casefold()
-    return all(word in haystack for word in words)
-
-
 def group_bookmarks(
     bookmarks: Sequence[Bookmark],
     titles: Mapping[str, str],
-    filter_text: str = "",
     newest_first: bool = False,
 ) -> list[Group]:
-    """Filter, then group by document (documents by title), sorted within each."""
-    words = filter_text.casefold().split()
-    chosen = [b for b in bookmarks if matches(b, words)] if words else list(bookmarks)
+    """Group by document (documents by title), sorted within each by position or date."""
     by_doc: dict[str, list[Bookmark]] = {}
-    for bookmark in chosen:
+    for bookmark in bookmarks:
         by_doc.setdefault(bookmark.doc_id, []).append(bookmark)
     key: Callable[[Bookmark], Any] = (
         (lambda b: b.created) if newest_first else (lambda b: (b.start, b.end))

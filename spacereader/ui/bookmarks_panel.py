@@ -33,7 +33,7 @@ from spacereader.ui.bookmarks_model import BookmarksModel, group_bookmarks
 from spacereader.ui.item_delegate import TwoLineDelegate
 
 if TYPE_CHECKING:
-    from spacereader.core.bookmarks import Bookmark
+    from spacereader.core.bookmarks import Bookmark, BookmarkFilter
 
 NOTE_IDLE_MS = 600
 
@@ -57,6 +57,7 @@ class BookmarksPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("bookmarks-panel")
         self._bookmarks: list[Bookmark] = []
+        self._filter: BookmarkFilter | None = None
         self._titles: Mapping[str, str] = {}
         self._editing: Bookmark | None = None
         self.model = BookmarksModel()
@@ -124,18 +125,20 @@ class BookmarksPanel(QWidget):
 
     def set_bookmarks(self, bookmarks: Sequence[Bookmark], titles: Mapping[str, str]) -> None:
         """Show these bookmarks (the whole store), keeping the filter and selection."""
+        from spacereader.core.bookmarks import BookmarkFilter
+
         self._bookmarks = list(bookmarks)
+        self._filter = BookmarkFilter(self._bookmarks)
         self._titles = titles
         self._refill()
 
     @Slot()
     def _refill(self) -> None:
         selected = self._editing.id if self._editing else None
+        query = self.filter_edit.text()
+        chosen = self._filter.matching(query) if self._filter and query.strip() else self._bookmarks
         groups = group_bookmarks(
-            self._bookmarks,
-            self._titles,
-            self.filter_edit.text(),
-            newest_first=self.sort_box.currentIndex() == 1,
+            chosen, self._titles, newest_first=self.sort_box.currentIndex() == 1
         )
         self.model.set_groups(groups)
         self.tree.expandAll()
@@ -202,6 +205,9 @@ class BookmarksPanel(QWidget):
     def bookmark_changed(self, bookmark: Bookmark) -> None:
         """The store changed one bookmark: update it without losing the editor's text."""
         self._bookmarks = [bookmark if b.id == bookmark.id else b for b in self._bookmarks]
+        from spacereader.core.bookmarks import BookmarkFilter
+
+        self._filter = BookmarkFilter(self._bookmarks)
         if self._editing is not None and self._editing.id == bookmark.id:
             self._editing = bookmark
         self._refill()

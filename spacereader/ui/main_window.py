@@ -232,4 +232,3 @@ class MainWindow(QMainWindow):
         """Let the app stop its workers and save state before the window goes."""
         self.closing.emit()
         event.accept()
-

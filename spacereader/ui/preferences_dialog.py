@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QColor, QFont
@@ -20,31 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spacereader.ui.preferences import COLOR_KINDS, THEME_LABELS, Preferences
 from spacereader.ui.theme import ThemeChoice
-from spacereader.ui.typography import BODY_POINT_SIZE
-
-COLOR_KINDS = (
-    ("program", "Programs"),
-    ("figure", "Figures"),
-    ("search", "Search hits"),
-    ("bookmark", "Bookmarks"),
-)
-THEME_LABELS = (
-    (ThemeChoice.SYSTEM, "Follow the system"),
-    (ThemeChoice.LIGHT, "Light"),
-    (ThemeChoice.DARK, "Dark"),
-)
-
-
-@dataclass(frozen=True)
-class Preferences:
-    """What the user chose; empty values mean the built-in default."""
-
-    font_family: str = ""
-    font_size: float = BODY_POINT_SIZE
-    zoom_percent: int = 100
-    theme: ThemeChoice = ThemeChoice.SYSTEM
-    colors: dict[str, str] = field(default_factory=dict)
 
 
 class ColorButton(QPushButton):

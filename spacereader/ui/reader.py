@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from spacereader.core.document import Document
+from spacereader.core.document import Document, DocumentFormat
 from spacereader.ui import typography
 from spacereader.ui.article_renderer import ArticleRenderer
 from spacereader.ui.highlight_formats import LAYER_KINDS, highlight_format
@@ -55,6 +55,11 @@ class ReaderView(QTextBrowser):
         self._position_timer.setInterval(POSITION_DEBOUNCE_MS)
         self._position_timer.timeout.connect(self._emit_position)
         self.verticalScrollBar().valueChanged.connect(self._position_timer.start)
+        # Owned by the view, so a pending flash dies with it.
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.setInterval(FLASH_MS)
+        self._flash_timer.timeout.connect(lambda: self.clear_highlights("flash"))
 
     # -- showing ---------------------------------------------------------
 
@@ -87,8 +92,15 @@ class ReaderView(QTextBrowser):
         self._apply_layers()
 
     def _render(self, document: Document) -> None:
-        renderer = ArticleRenderer(self.font(), self.palette())
-        self._map = renderer.render(document, self.document())
+        if document.info.format is DocumentFormat.MARKDOWN:
+            from spacereader.ui.markdown_renderer import MarkdownRenderer
+
+            self._map = MarkdownRenderer(self.font(), self.palette()).render(
+                document, self.document()
+            )
+        else:
+            renderer = ArticleRenderer(self.font(), self.palette())
+            self._map = renderer.render(document, self.document())
         self._update_measure()
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
@@ -136,7 +148,7 @@ class ReaderView(QTextBrowser):
         if not cursor.hasSelection():
             return None
         start = self._map.to_document(cursor.selectionStart())
-        end = self._map.to_document(cursor.selectionEnd())
+        end = self._map.to_document(cursor.selectionEnd(), end=True)
         return (start, end) if end > start else None
 
     def caret_offset(self) -> int:
@@ -162,7 +174,7 @@ class ReaderView(QTextBrowser):
     def flash(self, start: int, end: int) -> None:
         """Briefly mark a span, to show where a jump landed."""
         self.set_highlights("flash", [(start, end)])
-        QTimer.singleShot(FLASH_MS, lambda: self.clear_highlights("flash"))
+        self._flash_timer.start()
 
     def _apply_layers(self) -> None:
         palette = self.palette()

@@ -10,7 +10,7 @@ Pure Python, so it is tested without Qt.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 
@@ -65,11 +65,16 @@ class TextMap:
         offset = min(max(offset, segment.doc_start), segment.doc_end)
         return segment.view_start + utf16_length(self._text[segment.doc_start : offset])
 
-    def to_document(self, position: int) -> int:
-        """The document offset of a view position; positions in added text snap to a segment."""
+    def to_document(self, position: int, end: bool = False) -> int:
+        """The document offset of a view position; positions in added text snap to a segment.
+
+        Where one shown stretch ends and the next begins, a start maps to the
+        next stretch and an `end` (of a selection) to the end of the previous one.
+        """
         if not self._segments:
             return 0
-        index = max(bisect_right(self._view_starts, position) - 1, 0)
+        find = bisect_left if end else bisect_right
+        index = max(find(self._view_starts, position) - 1, 0)
         segment = self._segments[index]
         units = max(position - segment.view_start, 0)
         offset = segment.doc_start

@@ -61,9 +61,7 @@ def test_custom_highlight_colour_is_used(qtbot: QtBot, reader_app: SpaceReaderAp
     appearance = reader_app.appearance
     appearance._update(replace(appearance.preferences, colors={"figure": "#ffcc00"}))
     qtbot.waitUntil(lambda: bool(reader_app.reader.highlights("figures")), timeout=20000)
-    colours = {
-        s.format.background().color().name() for s in reader_app.reader.extraSelections()
-    }
+    colours = {s.format.background().color().name() for s in reader_app.reader.extraSelections()}
     assert "#ffcc00" in colours
 
 
@@ -78,7 +76,7 @@ def test_shortcuts_dialog_lists_the_window_actions(reader_app: SpaceReaderApp) -
     dialog.close()
 
 
-def test_about_names_version_folders_and_licences(reader_app: SpaceReaderApp, tmp_path) -> None:  # noqa: ANN001
+def test_about_names_version_folders_and_licences(reader_app: SpaceReaderApp, tmp_path) -> None:
     dialog = AboutDialog(tmp_path / "data", tmp_path / "index", reader_app.window.windowIcon())
     licences = {
         dialog.table.item(row, 0).text(): dialog.table.item(row, 2).text()

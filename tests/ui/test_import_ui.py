@@ -14,7 +14,8 @@ ARTICLE = """Artemis II Crew Named
 
 NASA — April 3, 2023
 
-NASA named the four astronauts who will fly around the Moon on Artemis II, the first crewed flight of the Orion spacecraft and the Space Launch System (SLS).
+NASA named the four astronauts who will fly around the Moon on Artemis II, the first crewed
+flight of the Orion spacecraft and the Space Launch System (SLS).
 
 The mission will last about ten days.
 """

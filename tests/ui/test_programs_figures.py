@@ -16,7 +16,7 @@ def wait_extracted(qtbot: QtBot, app: SpaceReaderApp) -> None:
     qtbot.waitUntil(lambda: app.annotations.current is not None, timeout=WAIT_MS)
 
 
-def program_index(app: SpaceReaderApp, label_start: str):  # noqa: ANN201
+def program_index(app: SpaceReaderApp, label_start: str):
     tree = app.programs_panel.tree
     model = tree.model()
     for row in range(model.rowCount()):
@@ -66,7 +66,8 @@ def test_filter_narrows_the_programs(qtbot: QtBot, reader_app: SpaceReaderApp) -
         for c in range(model.rowCount())
         for r in range(model.rowCount(model.index(c, 0)))
     ]
-    assert visible and all("rail" in label.lower() for label in visible)
+    assert visible
+    assert all("rail" in label.lower() for label in visible)
 
 
 def test_figures_table_lists_counts_with_what_they_count(
@@ -121,10 +122,12 @@ def test_whole_library_lists_documents_per_program(
     panel = reader_app.programs_panel
     panel.library_switch.setChecked(True)
     qtbot.waitUntil(
-        lambda: program_index(reader_app, "International Lunar").model().rowCount(
+        lambda: (
             program_index(reader_app, "International Lunar")
-        )
-        == 1,
+            .model()
+            .rowCount(program_index(reader_app, "International Lunar"))
+            == 1
+        ),
         timeout=WAIT_MS,
     )
     ilrs = program_index(reader_app, "International Lunar")

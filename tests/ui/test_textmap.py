@@ -42,3 +42,14 @@ def test_round_trip_inside_segments(text: str, data: st.DataObject) -> None:
     text_map.add(middle, len(text), 3 + utf16_length(text[:middle]) + 7)
     offset = data.draw(st.integers(0, len(text)))
     assert text_map.to_document(text_map.to_view(offset)) == offset
+
+
+def test_a_selection_ending_where_hidden_markup_begins_stops_before_it() -> None:
+    text = "The *Vikram* lander"
+    text_map = TextMap(text)
+    text_map.add(0, 4, 0)  # "The "
+    text_map.add(5, 11, 4)  # "Vikram"
+    text_map.add(12, 19, 10)  # " lander"
+    assert text_map.to_document(4) == 5
+    assert text_map.to_document(10, end=True) == 11
+    assert text_map.to_document(10) == 12

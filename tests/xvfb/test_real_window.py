@@ -111,8 +111,9 @@ def test_second_launch_hands_its_file_to_the_running_window(
         _, stderr = second.communicate(timeout=30)
         assert second.returncode == 0, stderr
         wait_until(
-            lambda: window_title(xvfb_display, window)
-            == "Artemis Accords Signatories — SpaceReader"
+            lambda: (
+                window_title(xvfb_display, window) == "Artemis Accords Signatories — SpaceReader"
+            )
         )
         assert first.poll() is None
     finally:

@@ -1,0 +1,144 @@
+"""`spacereader extract`: a document's programs and figures, or its briefing."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from spacereader.cli.output import print_json, warn
+from spacereader.core.errors import Error
+from spacereader.core.extraction import Extraction, extract
+from spacereader.core.extraction.briefing import briefing_csv, briefing_markdown
+from spacereader.core.extraction.gazetteer import default_gazetteer
+
+
+class OutputError(Error):
+    """The briefing cannot be written where it was asked to go."""
+
+
+def register(subparsers: Any) -> None:
+    """Add the extract command."""
+    command = subparsers.add_parser(
+        "extract",
+        help="list the programs and figures of a document",
+        description="List the programs and figures a document names. A path to a file "
+        "that is not in the library is read without being added.",
+    )
+    command.add_argument("target", metavar="ID_OR_PATH", help="document id (or prefix) or file")
+    command.add_argument("--json", action="store_true", help="print JSON")
+    command.add_argument(
+        "--briefing", choices=("md", "csv"), help="print a briefing in Markdown or CSV"
+    )
+    command.add_argument("-o", "--output", type=Path, help="write the briefing to this file")
+    command.set_defaults(handler=run_extract)
+
+
+def _load(target: str) -> tuple[str, str, str]:
+    """The (doc_id, title, text) of a library id, or of a file read without adding it."""
+    path = Path(target)
+    if path.is_file():
+        from spacereader.core.loaders import load_file
+        from spacereader.core.structure import detect_structure
+
+        loaded = load_file(path)
+        title = detect_structure(loaded.text).title or loaded.title or path.stem
+        return "", title, loaded.text
+    from spacereader.core.library import Library
+
+    library = Library()
+    try:
+        document = library.load(target)
+    finally:
+        library.close()
+    return document.id, document.title, document.text
+
+
+def extraction_json(doc_id: str, title: str, extraction: Extraction) -> dict[str, Any]:
+    """The JSON `extract --json` prints."""
+    return {
+        "doc_id": doc_id,
+        "title": title,
+        "programs": [
+            {
+                "name": program.name,
+                "aliases": list(program.aliases),
+                "acronym": program.acronym,
+                "category": program.category,
+                "country": program.country,
+                "source": program.source,
+                "parent": program.parent,
+                "mentions": [
+                    {"start": m.start, "end": m.end, "text": m.text} for m in program.mentions
+                ],
+            }
+            for program in extraction.programs
+        ],
+        "figures": [
+            {
+                "text": figure.text,
+                "value": figure.value,
+                "kind": figure.kind.value,
+                "unit": figure.unit,
+                "qualifier": figure.qualifier,
+                "start": figure.start,
+                "end": figure.end,
+                "sentence": figure.sentence,
+                "upper": figure.upper,
+                "normalized": figure.normalized,
+            }
+            for figure in extraction.figures
+        ],
+    }
+
+
+def _print_readable(title: str, extraction: Extraction) -> None:
+    print(title)
+    print(f"\nPrograms ({len(extraction.programs)})")
+    by_category: dict[str, list[str]] = {}
+    for program in extraction.programs:
+        names = program.name + (f" ({program.acronym})" if program.acronym else "")
+        count = len(program.mentions)
+        line = f"  {names} — {count} mention{'s' * (count != 1)}"
+        if program.country:
+            line += f" · {program.country}"
+        by_category.setdefault(program.category, []).append(line)
+    for category in sorted(by_category):
+        print(f" {category}")
+        for line in by_category[category]:
+            print(line)
+    print(f"\nFigures ({len(extraction.figures)})")
+    for figure in extraction.figures:
+        what = " ".join(part for part in (figure.qualifier, figure.unit) if part)
+        print(
+            f"  {' '.join(figure.text.split())}  [{figure.kind.value}]"
+            + (f"  {what}" if what else "")
+        )
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """Print a document's programs and figures, or write its briefing."""
+    if args.output is not None and args.briefing is None:
+        raise OutputError("-o/--output needs --briefing md or --briefing csv")
+    doc_id, title, text = _load(args.target)
+    gazetteer = default_gazetteer()
+    for problem in gazetteer.problems:
+        warn(str(problem))
+    extraction = extract(text, gazetteer)
+    if args.briefing is not None:
+        render = briefing_markdown if args.briefing == "md" else briefing_csv
+        content = render(extraction, text, title)
+        if args.output is None:
+            sys.stdout.write(content)
+        else:
+            try:
+                args.output.write_text(content, encoding="utf-8")
+            except OSError as error:
+                raise OutputError(f"{args.output}: cannot write ({error.strerror})") from error
+        return 0
+    if args.json:
+        print_json(extraction_json(doc_id, title, extraction))
+    else:
+        _print_readable(title, extraction)
+    return 0

@@ -1,0 +1,62 @@
+"""Programs and figures in a document's text.
+
+`extract(text)` returns every program the text names (merged, with all their
+mentions) and every figure it gives, with offsets into `text`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacereader.core.extraction.figures import find_figures
+from spacereader.core.extraction.gazetteer import (
+    Gazetteer,
+    GazetteerEntry,
+    GazetteerError,
+    default_gazetteer,
+    load_gazetteer,
+)
+from spacereader.core.extraction.model import (
+    NON_SPACE_CATEGORY,
+    Extraction,
+    Figure,
+    FigureKind,
+    Mention,
+    Program,
+)
+from spacereader.core.extraction.normalize import fold, lower_same_length
+from spacereader.core.extraction.programs import find_programs
+
+__all__ = [
+    "NON_SPACE_CATEGORY",
+    "Extraction",
+    "Figure",
+    "FigureKind",
+    "Gazetteer",
+    "GazetteerEntry",
+    "GazetteerError",
+    "Mention",
+    "Program",
+    "default_gazetteer",
+    "extract",
+    "load_gazetteer",
+]
+
+
+def extract(text: str, gazetteer: Gazetteer | None = None) -> Extraction:
+    """The programs and figures of a text; the default gazetteer is bundled + user's."""
+    if gazetteer is None:
+        gazetteer = default_gazetteer()
+    folded = fold(text)
+    lowered = lower_same_length(folded)
+    programs = find_programs(text, folded, gazetteer, lowered)
+    spans = sorted((m.start, m.end) for program in programs for m in program.mentions)
+    starts = [start for start, _ in spans]
+
+    def inside_name(start: int, end: int) -> bool:
+        # Mentions never overlap one another, so only the neighbours need a look.
+        index = bisect_left(starts, end)
+        return index > 0 and spans[index - 1][1] > start
+
+    figures = find_figures(text, folded, inside_name, lowered)
+    return Extraction(programs=programs, figures=tuple(figures))

@@ -1,0 +1,513 @@
+"""Figures in a text: counts with what they count, years, dates, durations, money,
+percentages, measures and ranking ordinals, each with its qualifier and sentence.
+
+Digits that belong to a name ("Tianwen-1", "Long March 5", "L1") are not figures:
+numbers glued to letters are skipped here, and the caller drops any figure that
+overlaps a program mention.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
+
+from spacereader.core.extraction import numbers as num
+from spacereader.core.extraction.model import Figure, FigureKind
+from spacereader.core.extraction.normalize import collapse_spaces, lower_same_length
+from spacereader.core.extraction.regexes import WordStarts, alternation
+
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+)
+_YEAR = r"(?:19|20)\d\d"
+_YEAR_ONLY = re.compile(_YEAR)
+_CURRENCY = r"US\$|\$|€|£|¥|₹|(?<![A-Za-z])(?:Rs\.?|INR|USD|EUR|RMB|CNY|GBP|JPY)(?=\s?\d)"
+_FIGURE = re.compile(
+    rf"""
+    (?<!\w)(?:(?P<iso>\b(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d)\b)
+    |(?P<mdy>\b(?P<mdy_m>{_MONTH_NAMES})\.?\ (?P<mdy_d>[0-3]?\d)(?:st|nd|rd|th)?
+        (?:,?\ (?P<mdy_y>{_YEAR}))?(?![\w\-]|[.,]\d))
+    |(?P<dmy>\b(?:[0-3]?\d-)?(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?\ (?P<dmy_m>{_MONTH_NAMES})\b\.?
+        (?:,?\ (?P<dmy_y>{_YEAR})\b)?)
+    |(?P<my>\b(?P<my_m>{_MONTH_NAMES})\.?\ (?P<my_y>{_YEAR})\b)
+    |(?P<money>(?P<currency>{_CURRENCY})\ ?(?P<amount>{num.DIGITS})
+        (?:\ ?(?P<scale>{num.SCALE})\b)?)
+    |(?P<fy>\bFY\ ?(?P<fy_y>(?:19|20)?\d\d)\b)
+    |(?P<ordinal>(?<![\w\-])(?i:{num.ORDINAL})(?![\w]))
+    |(?P<number>(?<![\w.,/:#$€£¥₹])(?:{num.DIGITS}|(?i:{num.WORD_NUMBER})(?![\w])|(?i:a\ dozen))))
+    """,
+    re.VERBOSE,
+)
+# Where _FIGURE may match: a digit or currency sign, or a word that may open a figure,
+# after no word character. Tried at every position, _FIGURE's many branches cost ~10x
+# this scan; _FIGURE then runs only at these few places. Words are whole words
+# (months, number words, ordinals) or prefixes glued to what follows ("US$", "Rs5",
+# "FY23"). The scan runs over the lower-case text, where _FIGURE ignores case: "ı"
+# and "ſ" are the only letters that match "i" and "s" so and stay as they are in
+# lower case. A test compares the two ways on arbitrary text.
+_WORD_END = "\x01"
+_FIGURE_WORDS = [
+    *(month + _WORD_END for month in _MONTH_NAMES.split("|")),
+    *(word + _WORD_END for word in (*num.SMALL, *num.TENS, *num.ORDINALS)),
+    *"US$ Rs INR USD EUR RMB CNY GBP JPY FY".split(),
+    "a dozen",
+]
+_FIGURE_START = WordStarts(
+    r"[\d$€£¥₹]|"
+    + alternation(
+        (word.lower() for word in _FIGURE_WORDS), {_WORD_END: r"(?!\w)", "i": "[iı]", "s": "[sſ]"}
+    )
+)
+_SCALE_AFTER = re.compile(rf"\s?({num.SCALE})\b", re.IGNORECASE)
+_CURRENCY_AFTER = re.compile(rf"\s({num.CURRENCY_WORD})\b", re.IGNORECASE)
+_PERCENT_AFTER = re.compile(r"\s?(%|per\s?cent\b|percent\b|percentage points?\b)", re.IGNORECASE)
+_MEASURE_AFTER = re.compile(rf"\s?({num.MEASURE})(?![\w/²³])", re.IGNORECASE)
+_DURATION_AFTER = re.compile(rf"\s({num.DURATION})\b", re.IGNORECASE)
+_COMPOUND_AFTER = re.compile(r"-([A-Za-z]+)\b")
+_RANGE_AFTER = re.compile(rf"-({num.DIGITS})(?![\w])")
+_TO_RANGE_AFTER = re.compile(rf" to ({num.DIGITS})(?=\s?[^\W\d])")
+_EXACT_SHORT_UNITS = frozenset(
+    "km m cm mm kg g t lb ft mi AU W kW MW GW Hz kHz MHz GHz TB GB kN".split()
+)
+_QUALIFIERS_GENERAL = (
+    "more than|less than|fewer than|at least|at most|up to|as many as|as much as|as few as"
+    "|no more than|close to|upwards of|in excess of|an estimated|better than|almost|nearly|about"
+    "|around"
+    "|approximately|roughly|some|over|under|above|below|only|just|~"
+)
+_QUALIFIERS_TIME = "since|by|until|till|before|after|as of|as early as|no later than|around"
+_QUALIFIERS_TIME += "|no earlier than|not before|not later than"
+_QUALIFIERS_TIME += "|about|circa|early|late|mid|beyond|through"
+_QUALIFIERS_DURATION = "next|past|last|coming|within|" + _QUALIFIERS_GENERAL
+_QUALIFIER_PATTERNS = {
+    kind: re.compile(rf"(?:^|(?<=[^\w]))({words})[ \-]?$", re.IGNORECASE)
+    for kind, words in (
+        ("general", _QUALIFIERS_GENERAL),
+        ("time", _QUALIFIERS_TIME),
+        ("duration", _QUALIFIERS_DURATION),
+    )
+}
+# Capitalised words that may stand before a number without making it part of a name.
+_FUNCTION_BEFORE = frozenset(
+    "a an the in by since until before after over about around nearly almost some more less"
+    " fewer only just up of for from to with at on during through between and or its their"
+    " all each every approximately roughly under circa as within next past last early late"
+    " mid another those these our his her this that than when while if but to".split()
+)
+_NOUN_STOP = frozenset(
+    "with to in for from by on at into over under across between since during per through"
+    " among within about after before than as like via toward towards against including such"
+    " the a an this that these those its their his her our my your each every all both some"
+    " any no it they we he she which who whom whose what is are was were be been being has"
+    " have had will would can could may might shall should must do does did said says also"
+    " already now still yet so then there here just only even not more most less very too"
+    " ago respectively altogether later earlier while when where if but because around near"
+    " across along aboard".split()
+)
+_NUMBER_WORDS = frozenset([*num.SMALL, *num.TENS, "hundred", "thousand", "million", "billion"])
+_WORD = re.compile(r"[A-Za-z][A-Za-z\-']*[A-Za-z]|[A-Za-z]")
+# Ends of sentences: after . ! ? and a space, before a capital; blank lines; list items.
+# The first character comes first, not inside the branches, for the engine's sake.
+_SENTENCE_END = re.compile(
+    r"[.!?\n](?:(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]*[A-Z0-9#*\-])"
+    r"|(?<=\n)[ \t]*\n|(?<=\n)(?=[ \t]*(?:[#>*\-+]|\d+\.)\s))"
+)
+# A Markdown heading line: "#" at the start of a line.
+_HEADING = re.compile(r"#(?<![^\n]#)[^\n]*\n")
+_LINE_GAP = re.compile(r"[ \t]*\n?[ \t]*")
+# Words whose full stop ends an abbreviation, not a sentence.
+_ABBREVIATIONS = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec no mr mrs ms dr st vs rs fig approx"
+    " e.g i.e etc u.s u.k inc ltd co".split()
+)
+
+
+def figure_matches(folded: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
+    """The matches of _FIGURE in a text, as `_FIGURE.finditer` gives them, found faster.
+
+    `lowered` is `lower_same_length(folded)`, if the caller has it already.
+    """
+    if lowered is None:
+        lowered = lower_same_length(folded)
+    end = 0
+    for start in _FIGURE_START.positions(lowered):
+        if start < end:
+            continue
+        match = _FIGURE.match(folded, start)
+        if match is not None:
+            yield match
+            end = match.end()
+
+
+class _Sentences:
+    """Sentence spans of a text, computed on first use."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._ends: list[int] | None = None
+        self._spans: dict[tuple[int, int], str] = {}  # figures of one sentence share it
+
+    def around(self, start: int, end: int) -> str:
+        if self._ends is None:
+            self._ends = []
+            for match in _SENTENCE_END.finditer(self.text):
+                if self.text[match.start()] == ".":
+                    word_start = max(self.text.rfind(" ", 0, match.start()), 0)
+                    word = self.text[word_start : match.start()].strip().lower().lstrip('("“')
+                    if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                        continue
+                self._ends.append(match.end())
+            # Markdown headings end their line.
+            self._ends += [m.end() for m in _HEADING.finditer(self.text)]
+            self._ends.sort()
+        index = bisect_right(self._ends, start)
+        begin = self._ends[index - 1] if index else 0
+        finish = self._ends[index] if index < len(self._ends) else len(self.text)
+        finish = max(finish, end)
+        sentence = self._spans.get((begin, finish))
+        if sentence is None:
+            sentence = self._spans[begin, finish] = collapse_spaces(self.text[begin:finish])
+        return sentence
+
+
+def _qualifier(folded: str, start: int, group: str) -> tuple[str, int]:
+    """The hedge right before a figure ("almost", "more than", "since") and where it starts."""
+    window = folded[max(0, start - 24) : start]
+    match = _QUALIFIER_PATTERNS[group].search(window)
+    if match is None:
+        return "", start
+    # "the next five years": a qualifier word, not the end of another word.
+    return match.group(1).lower(), start - (len(window) - match.start(1))
+
+
+def noun_phrase(folded: str, position: int, max_words: int = 8) -> str:
+    """What a number counts: the noun phrase that follows it ("countries and regions")."""
+    words: list[str] = []
+    seen_lower = False
+    while len(words) < max_words:
+        gap = _LINE_GAP.match(folded, position)
+        assert gap is not None
+        word = _WORD.match(folded, gap.end())
+        if word is None or gap.end() == position:
+            break
+        text = word.group()
+        lower = text.lower()
+        after = folded[word.end() : word.end() + 2]
+        if after.startswith("'s"):
+            break
+        if words and words[-1].islower() and _plural(words[-1]) and lower not in ("and", "or"):
+            break  # a noun phrase ends at its plural head: "astronauts fly", "states share"
+        if lower in ("of", "and", "or"):
+            nxt = _WORD.match(folded, word.end() + 1)
+            if (
+                not words
+                or nxt is None
+                or folded[word.end()] != " "
+                or not nxt.group()[:1].islower()
+                or nxt.group().lower() in _NOUN_STOP
+                or nxt.group().lower() in _NUMBER_WORDS
+            ):
+                break
+        elif lower in _NOUN_STOP or lower in _NUMBER_WORDS:
+            break
+        elif text[:1].isupper():
+            if seen_lower and words[-1].lower().endswith("s"):
+                break
+        else:
+            if words and lower.endswith("ed"):
+                break  # a verb: "the first launch slipped"
+            seen_lower = True
+        words.append(text)
+        position = word.end()
+        if folded[position : position + 1] not in (" ", "\n"):
+            break
+    while words and words[-1].lower() in ("of", "and", "or"):
+        words.pop()
+    return " ".join(words)
+
+
+def _plural(word: str) -> bool:
+    """Whether a word looks like a plural noun ("regions", not "status" or "glass")."""
+    lower = word.lower()
+    return lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 3
+
+
+class _Scanner:
+    """One pass over a text, collecting figures."""
+
+    def __init__(
+        self,
+        text: str,
+        folded: str,
+        blocked: Callable[[int, int], bool],
+        lowered: str | None = None,
+    ) -> None:
+        self.text = text
+        self.folded = folded
+        self.lowered = lowered
+        self.blocked = blocked
+        self.sentences = _Sentences(text)
+        self.figures: list[Figure] = []
+        self.covered = 0
+
+    def emit(  # noqa: PLR0917 - one internal call shape for every kind of figure
+        self,
+        start: int,
+        end: int,
+        value: float | None,
+        kind: FigureKind,
+        unit: str,
+        qualifier_group: str | None,
+        upper: float | None = None,
+        normalized: str = "",
+    ) -> None:
+        qualifier = ""
+        if qualifier_group is not None:
+            qualifier, start = _qualifier(self.folded, start, qualifier_group)
+        if start < self.covered or self.blocked(start, end):
+            return
+        self.covered = end
+        self.figures.append(
+            Figure(
+                text=self.text[start:end],
+                value=value,
+                kind=kind,
+                unit=unit,
+                qualifier=qualifier,
+                start=start,
+                end=end,
+                sentence=self.sentences.around(start, end),
+                upper=upper,
+                normalized=normalized,
+            )
+        )
+
+    def scan(self) -> list[Figure]:
+        for match in figure_matches(self.folded, self.lowered):
+            if match.start() < self.covered:
+                continue
+            kind = match.lastgroup
+            if kind in ("iso", "mdy", "dmy", "my"):
+                self._date(match)
+            elif kind == "money":
+                self._money(match)
+            elif kind == "fy":
+                year = int(match.group("fy_y"))
+                year += 2000 if year < 100 else 0
+                self.emit(
+                    match.start(),
+                    match.end(),
+                    float(year),
+                    FigureKind.YEAR,
+                    "",
+                    "time",
+                    normalized=str(year),
+                )
+            elif kind == "ordinal":
+                self._ordinal(match)
+            else:
+                self._number(match)
+        return self.figures
+
+    def _date(self, match: re.Match[str]) -> None:
+        kind = match.lastgroup
+        assert kind is not None
+        if kind == "iso":
+            normalized = f"{match.group('iso_y')}-{match.group('iso_m')}-{match.group('iso_d')}"
+        else:
+            month = num.MONTHS[match.group(f"{kind}_m").lower()]
+            day = match.group(f"{kind}_d") if kind != "my" else None
+            year = match.group(f"{kind}_y")
+            if day is not None and not 1 <= int(day) <= 31:
+                return
+            if day is None:
+                normalized = f"{year}-{month:02d}"
+            else:
+                normalized = f"{year or '-'}-{month:02d}-{int(day):02d}"
+        self.emit(
+            match.start(), match.end(), None, FigureKind.DATE, "", "time", normalized=normalized
+        )
+
+    def _money(self, match: re.Match[str]) -> None:
+        amount = num.parse_number(match.group("amount"))
+        if amount is None:
+            return
+        scale = match.group("scale")
+        value = amount * (num.scale_of(scale) if scale else 1.0)
+        currency = num.CURRENCY_SYMBOLS.get(match.group("currency").lower(), "USD")
+        self.emit(match.start(), match.end(), value, FigureKind.MONEY, currency, "general")
+
+    def _ordinal(self, match: re.Match[str]) -> None:
+        start, end = match.start(), match.end()
+        value = num.parse_ordinal(match.group())
+        folded = self.folded
+        if value is None or folded[end : end + 1] in (",", ";", ":", ".", ")"):
+            return
+        before = folded[max(0, start - 4) : start].lower()
+        if before.endswith("at ") or folded[end : end + 7].lower() == " of all":
+            return
+        compound = _COMPOUND_AFTER.match(folded, end)
+        if compound is not None:
+            end = compound.end()
+        unit = noun_phrase(folded, end)
+        if not unit:
+            return
+        sentence_start = start == 0 or folded[max(0, start - 2) : start].strip() in ("", ".", "\n")
+        if match.group()[:1].isupper() and not sentence_start and unit[:1].isupper():
+            return  # "the Second World War": a name
+        self.emit(start, end, value, FigureKind.ORDINAL, unit, None)
+
+    def _number(self, match: re.Match[str]) -> None:
+        folded = self.folded
+        start, end = match.start(), match.end()
+        surface = match.group()
+        is_digits = surface[:1].isdigit()
+        glued = (
+            is_digits and start >= 2 and folded[start - 1] == "-" and folded[start - 2].isalpha()
+        )
+        if glued and not folded[max(0, start - 4) : start].lower().endswith("mid-"):
+            return  # "Tianwen-1", "BDS-3"
+        if folded[end : end + 1] == ":" and folded[end + 1 : end + 2].isdigit():
+            return  # a time of day
+        if is_digits and self._after_name(start):
+            return
+        value = 12.0 if surface.lower().endswith("dozen") else num.parse_number(surface)
+        if value is None:
+            return
+        upper = None
+        year_like = is_digits and _YEAR_ONLY.fullmatch(surface) is not None
+        range_match = _RANGE_AFTER.match(folded, end) if is_digits else None
+        if range_match is not None:
+            upper = num.parse_number(range_match.group(1))
+            if year_like and upper is not None and len(range_match.group(1)) == 2:
+                upper += value - value % 100  # a fiscal year, "2023-24"
+            end = range_match.end()
+        elif is_digits and not year_like:
+            to_range = _TO_RANGE_AFTER.match(folded, end)
+            if to_range is not None and self._unit_follows_number(to_range.end()):
+                upper = num.parse_number(to_range.group(1))
+                end = to_range.end()
+        if year_like:
+            if folded[end : end + 1] == "s" and not folded[end + 1 : end + 2].isalnum():
+                self.emit(
+                    start, end + 1, value, FigureKind.YEAR, "", "time", normalized=f"{surface}s"
+                )
+                return
+            if upper is None or upper >= value:
+                measured = self._measured(start, end, value, surface)
+                if not measured:
+                    self.emit(
+                        start,
+                        end,
+                        value,
+                        FigureKind.YEAR,
+                        "",
+                        "time",
+                        upper=upper,
+                        normalized=surface,
+                    )
+                return
+        if folded[end : end + 1].isalpha() and not self._unit_follows(end):
+            return
+        if self._measured(start, end, value, surface, upper):
+            return
+        lower = surface.lower()
+        if lower == "one":
+            before = folded[max(0, start - 8) : start].lower().split()
+            if folded[end : end + 3] in (" of", "-") or folded[end : end + 8] == " another":
+                return
+            if before and before[-1] in ("no", "the", "any", "this", "that", "each", "every"):
+                return
+        if folded[end : end + 1] == "-" and not is_digits:
+            return  # "two-pronged"
+        unit = noun_phrase(folded, end)
+        self.emit(start, end, value, FigureKind.COUNT, unit, "general", upper=upper)
+
+    def _after_name(self, start: int) -> bool:
+        """Whether a number follows a capitalised name word ("Article 4", "Vision 2030")."""
+        before = self.folded[max(0, start - 30) : start]
+        if not before.endswith(" "):
+            return False
+        words = before.split()
+        if not words:
+            return False
+        word = words[-1]
+        return word[:1].isupper() and word.isalpha() and word.lower() not in _FUNCTION_BEFORE
+
+    def _unit_follows_number(self, end: int) -> bool:
+        """Whether a measure, duration or currency unit follows ("340 to 450 km")."""
+        return bool(
+            self._unit_follows(end)
+            or _DURATION_AFTER.match(self.folded, end)
+            or _SCALE_AFTER.match(self.folded, end)
+            or _PERCENT_AFTER.match(self.folded, end)
+        )
+
+    def _unit_follows(self, end: int) -> bool:
+        measure = _MEASURE_AFTER.match(self.folded, end)
+        return measure is not None and self._exact_unit(measure.group(1))
+
+    @staticmethod
+    def _exact_unit(unit: str) -> bool:
+        canonical = num.canonical_unit(num.MEASURE_UNITS, unit)
+        return canonical not in _EXACT_SHORT_UNITS or unit in _EXACT_SHORT_UNITS or len(unit) > 2
+
+    def _measured(
+        self, start: int, end: int, value: float, surface: str, upper: float | None = None
+    ) -> bool:
+        """Emit money, percent, measure or duration if a unit follows; say whether one did."""
+        folded = self.folded
+        scale = _SCALE_AFTER.match(folded, end)
+        if scale is not None:
+            value *= num.scale_of(scale.group(1))
+            end = scale.end()
+        currency = _CURRENCY_AFTER.match(folded, end)
+        if currency is not None:
+            code = num.canonical_unit(num.CURRENCY_WORDS, currency.group(1))
+            self.emit(start, currency.end(), value, FigureKind.MONEY, code, "general", upper)
+            return True
+        percent = _PERCENT_AFTER.match(folded, end)
+        if percent is not None:
+            unit = "percentage points" if "point" in percent.group(1).lower() else "%"
+            self.emit(start, percent.end(), value, FigureKind.PERCENT, unit, "general", upper)
+            return True
+        compound = _COMPOUND_AFTER.match(folded, end)
+        if compound is not None and not surface[:1].isupper():
+            word = compound.group(1).lower()
+            if word in num.DURATION_UNITS:
+                unit = num.DURATION_UNITS[word]
+                self.emit(
+                    start, compound.end(), value, FigureKind.DURATION, unit, "duration", upper
+                )
+                return True
+            if word in num.MEASURE_UNITS and len(word) > 1:
+                unit = num.MEASURE_UNITS[word]
+                self.emit(start, compound.end(), value, FigureKind.MEASURE, unit, "general", upper)
+                return True
+        measure = _MEASURE_AFTER.match(folded, end)
+        if measure is not None and self._exact_unit(measure.group(1)):
+            unit = num.canonical_unit(num.MEASURE_UNITS, measure.group(1))
+            self.emit(start, measure.end(), value, FigureKind.MEASURE, unit, "general", upper)
+            return True
+        duration = _DURATION_AFTER.match(folded, end)
+        if duration is not None:
+            unit = num.canonical_unit(num.DURATION_UNITS, duration.group(1))
+            self.emit(start, duration.end(), value, FigureKind.DURATION, unit, "duration", upper)
+            return True
+        if scale is not None:
+            unit = noun_phrase(folded, end)
+            self.emit(start, end, value, FigureKind.COUNT, unit, "general", upper)
+            return True
+        return False
+
+
+def find_figures(
+    text: str, folded: str, blocked: Callable[[int, int], bool], lowered: str | None = None
+) -> list[Figure]:
+    """Every figure in the text, in order; `blocked(start, end)` vetoes spans inside names.
+
+    `folded` is `fold(text)`; `lowered`, `lower_same_length(folded)` if the caller has it.
+    """
+    return _Scanner(text, folded, blocked, lowered).scan()

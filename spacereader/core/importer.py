@@ -1,0 +1,168 @@
+"""Importing files and folders into the library, file by file, for the CLI and the GUI.
+
+A folder is walked recursively for the suffixes SpaceReader reads; a file
+named explicitly is always tried, so an unsupported one gets its refusal
+("notes.docx: .docx files are not supported"). Each file succeeds or fails on
+its own: a refusal is one line in its ImportItem and leaves the rest of the
+library as it was. The caller sees progress and may cancel between files.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacereader.core.document import DocumentInfo
+from spacereader.core.errors import Error
+from spacereader.core.library import AddOutcome, Library
+from spacereader.core.loaders import SUFFIX_FORMATS
+
+_log = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[int, int, Path], None]
+CancelCheck = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class ImportItem:
+    """What importing one file gave: a document and its outcome, or an error line."""
+
+    path: Path
+    info: DocumentInfo | None
+    outcome: AddOutcome | None
+    error: str | None
+
+    @property
+    def ok(self) -> bool:
+        """True when the file is in the library (new, unchanged or updated)."""
+        return self.error is None
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """Every file's result, in order, and whether the user cancelled before the end."""
+
+    items: tuple[ImportItem, ...]
+    cancelled: bool = False
+
+    def _count(self, outcome: AddOutcome) -> int:
+        return sum(1 for item in self.items if item.outcome is outcome)
+
+    @property
+    def imported(self) -> int:
+        """Files that became new documents."""
+        return self._count(AddOutcome.ADDED)
+
+    @property
+    def unchanged(self) -> int:
+        """Files whose content was in the library already."""
+        return self._count(AddOutcome.UNCHANGED)
+
+    @property
+    def updated(self) -> int:
+        """Files that replaced an earlier version of the same document."""
+        return self._count(AddOutcome.UPDATED)
+
+    @property
+    def failed(self) -> int:
+        """Files refused or not readable."""
+        return sum(1 for item in self.items if item.error is not None)
+
+    @property
+    def documents(self) -> tuple[DocumentInfo, ...]:
+        """The documents the import touched, in order (new, unchanged or updated)."""
+        return tuple(item.info for item in self.items if item.info is not None)
+
+    def describe(self) -> str:
+        """One line for people: "3 imported, 1 unchanged, 2 failed"."""
+        parts = [f"{self.imported} imported"]
+        parts += [
+            f"{count} {label}"
+            for count, label in ((self.unchanged, "unchanged"), (self.updated, "updated"))
+            if count
+        ]
+        parts.append(f"{self.failed} failed")
+        line = ", ".join(parts)
+        return line + " (cancelled)" if self.cancelled else line
+
+
+def expand_paths(paths: Sequence[Path]) -> list[Path]:
+    """Files to import: folders walked recursively (supported suffixes only, no hidden
+    entries), files and missing paths kept as given so they get their own verdict."""
+    result: list[Path] = []
+    seen: set[Path] = set()
+
+    def keep(path: Path) -> None:
+        key = path.resolve() if path.exists() else path.absolute()
+        if key not in seen:
+            seen.add(key)
+            result.append(path)
+
+    for path in paths:
+        if not path.is_dir():
+            keep(path)
+            continue
+        for folder, subfolders, files in os.walk(path):
+            # Sorted, so an import is reproducible; hidden folders (.git, .cache) skipped.
+            subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+            for name in sorted(files):
+                if not name.startswith(".") and Path(name).suffix.lower() in SUFFIX_FORMATS:
+                    keep(Path(folder) / name)
+    return result
+
+
+def import_file(library: Library, path: Path) -> ImportItem:
+    """Import one file; never raises for a bad file, the error is in the item."""
+    try:
+        result = library.add_file(path)
+    except Error as error:
+        return ImportItem(path, None, None, _one_line(str(error)))
+    except OSError as error:  # writing the library copy: a full disk, a read-only folder
+        reason = error.strerror or type(error).__name__
+        return ImportItem(path, None, None, f"{path.name}: cannot store it ({reason})")
+    except sqlite3.Error as error:
+        return ImportItem(path, None, None, f"{path.name}: the library catalogue failed ({error})")
+    except Exception as error:  # a loader bug must not stop a folder import; it is logged
+        _log.exception("importing %s failed", path)
+        return ImportItem(
+            path, None, None, _one_line(f"{path.name}: unexpected error ({type(error).__name__})")
+        )
+    return ImportItem(path, result.info, result.outcome, None)
+
+
+def import_paths(
+    library: Library,
+    paths: Sequence[Path],
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+    on_item: Callable[[ImportItem], None] | None = None,
+) -> ImportSummary:
+    """Import files and folders, file by file.
+
+    `progress(done, total, path)` is called before each file with the number of
+    files finished, and once more at the end with done == total. `cancelled()`
+    is asked before each file; when it says True the import stops there (files
+    already imported stay). `on_item` sees each file's result as it comes.
+    """
+    files = expand_paths(paths)
+    items: list[ImportItem] = []
+    for done, path in enumerate(files):
+        if cancelled is not None and cancelled():
+            return ImportSummary(tuple(items), cancelled=True)
+        if progress is not None:
+            progress(done, len(files), path)
+        item = import_file(library, path)
+        items.append(item)
+        if on_item is not None:
+            on_item(item)
+    if progress is not None and files:
+        progress(len(files), len(files), files[-1])
+    return ImportSummary(tuple(items))
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())

@@ -1,0 +1,158 @@
+"""Sets a Markdown document formatted — headings, emphasis, lists, quotes, code —
+while every shown character still maps to its offset in the Markdown source.
+
+The core's `markdown_blocks` says which source ranges are visible and which
+inline styles cover them; this module only turns that into Qt formats.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+
+from spacereader.core.document import Document
+from spacereader.core.loaders.markdown_blocks import InlineSpan, MarkdownBlock, markdown_blocks
+from spacereader.ui import typography
+from spacereader.ui.textmap import TextMap
+
+HEADING_SCALE = {1: 1.7, 2: 1.4, 3: 1.2, 4: 1.08, 5: 1.0, 6: 1.0}
+INDENT_PX = 22
+LINE_SEPARATOR = "\u2028"  # a hard line break inside one block; one character, like "\n"
+
+
+class MarkdownRenderer:
+    """Builds the reader's QTextDocument from a Markdown document."""
+
+    def __init__(self, body: QFont, palette: QPalette) -> None:
+        self._body = body
+        self._palette = palette
+        self._line = body.pointSizeF() * 1.5 * 1.33
+
+    def render(self, document: Document, target: QTextDocument) -> TextMap:
+        """Replace target's content; return the offset map."""
+        text = document.text
+        target.clear()
+        target.setDefaultFont(self._body)
+        target.setDocumentMargin(32)
+        text_map = TextMap(text)
+        cursor = QTextCursor(target)
+        first = True
+        for block in markdown_blocks(text):
+            block_format, char_format = self._formats(block)
+            if first:
+                cursor.setBlockFormat(block_format)
+                cursor.setCharFormat(char_format)
+                first = False
+            else:
+                cursor.insertBlock(block_format, char_format)
+            if block.marker:
+                cursor.insertText(f"{block.marker}\u00a0", char_format)
+            if block.kind == "rule":
+                cursor.insertText("\u2022 \u2022 \u2022", self._subdued(char_format))
+                continue
+            self._insert_visible(cursor, text, block, char_format, text_map)
+        return text_map
+
+    def _insert_visible(
+        self,
+        cursor: QTextCursor,
+        text: str,
+        block: MarkdownBlock,
+        base: QTextCharFormat,
+        text_map: TextMap,
+    ) -> None:
+        hard = set(block.hard_breaks)
+        for start, end in block.visible:
+            if end <= start:
+                continue
+            text_map.add(start, end, cursor.position())
+            for piece_start, piece_end in _pieces(start, end, block.inline):
+                piece = text[piece_start:piece_end]
+                shown = "".join(
+                    LINE_SEPARATOR
+                    if ch == "\n" and piece_start + i in hard
+                    else (" " if ch in "\n\r\t\u2028\u2029" else ch)
+                    for i, ch in enumerate(piece)
+                )
+                styles = [s for s in block.inline if s.start <= piece_start and piece_end <= s.end]
+                cursor.insertText(shown, self._styled(base, styles))
+
+    def _formats(self, block: MarkdownBlock) -> tuple[QTextBlockFormat, QTextCharFormat]:
+        block_format = QTextBlockFormat()
+        block_format.setLineHeight(150, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block_format.setBottomMargin(0.75 * self._line)
+        char_format = QTextCharFormat()
+        char_format.setFont(self._body)
+        char_format.setForeground(self._palette.color(QPalette.ColorRole.Text))
+        if block.kind == "heading":
+            font = QFont(self._body)
+            font.setPointSizeF(self._body.pointSizeF() * HEADING_SCALE.get(block.level, 1.0))
+            font.setWeight(QFont.Weight.Bold)
+            char_format.setFont(font)
+            block_format.setTopMargin(0.5 * self._line if block.level > 1 else 0)
+            block_format.setBottomMargin(0.4 * self._line)
+            block_format.setLineHeight(
+                120, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+            )
+        elif block.kind == "list_item":
+            block_format.setLeftMargin(INDENT_PX * max(block.level, 1))
+            block_format.setTextIndent(-INDENT_PX * 0.8 if block.marker else 0)
+            block_format.setBottomMargin(0.25 * self._line)
+        elif block.kind == "quote":
+            block_format.setLeftMargin(INDENT_PX * max(block.level, 1))
+            char_format.setFontItalic(True)
+            char_format.setForeground(typography.subdued_color(self._palette))
+        elif block.kind == "code":
+            mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+            mono.setPointSizeF(self._body.pointSizeF() * 0.85)
+            char_format.setFont(mono)
+            block_format.setBackground(self._palette.color(QPalette.ColorRole.AlternateBase))
+            block_format.setLineHeight(
+                125, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+            )
+        return block_format, char_format
+
+    def _styled(self, base: QTextCharFormat, styles: list[InlineSpan]) -> QTextCharFormat:
+        char_format = QTextCharFormat(base)
+        for span in styles:
+            if span.style == "em":
+                char_format.setFontItalic(True)
+            elif span.style == "strong":
+                char_format.setFontWeight(QFont.Weight.Bold)
+            elif span.style == "code":
+                mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+                mono.setPointSizeF(self._body.pointSizeF() * 0.9)
+                char_format.setFontFamilies(mono.families())
+                char_format.setBackground(self._palette.color(QPalette.ColorRole.AlternateBase))
+            elif span.style == "link" and span.href:
+                char_format.setAnchor(True)
+                char_format.setAnchorHref(span.href)
+                char_format.setFontUnderline(True)
+                char_format.setForeground(self._palette.color(QPalette.ColorRole.Link))
+                char_format.setToolTip(span.href)
+        return char_format
+
+    def _subdued(self, base: QTextCharFormat) -> QTextCharFormat:
+        char_format = QTextCharFormat(base)
+        char_format.setForeground(typography.subdued_color(self._palette))
+        return char_format
+
+
+def _pieces(start: int, end: int, spans: tuple[InlineSpan, ...]) -> list[tuple[int, int]]:
+    """Split [start, end) wherever an inline span begins or ends."""
+    cuts = {start, end}
+    for span in spans:
+        for edge in (span.start, span.end):
+            if start < edge < end:
+                cuts.add(edge)
+    ordered = sorted(cuts)
+    return list(pairwise(ordered))
