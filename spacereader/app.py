@@ -148,7 +148,7 @@ class SpaceReaderApp(QObject):
         self.library_panel.select(document.id)
         position = self.library.position(document.id)
         if position:
-            self.reader.scroll_to_offset(position)
+            self.reader.scroll_to_offset(position, margin=False)
         # Recording the visit writes to disk: not on the path to the first paint.
         QTimer.singleShot(0, lambda doc_id=document.id: self._touch(doc_id))
         self.settings.setValue("reader/last_document", document.id)

@@ -10,10 +10,18 @@ Signals:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QResizeEvent, QTextCursor
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QResizeEvent,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from spacereader.core.document import Document, DocumentFormat
@@ -24,6 +32,10 @@ from spacereader.ui.textmap import TextMap
 
 Span = tuple[int, int]
 MIN_SIDE_MARGIN = 12
+# Highlights are made for the visible text plus this many characters either side,
+# and remade as the view scrolls: a 10 MB document may carry 100,000 marks.
+HIGHLIGHT_WINDOW = 6000
+HIGHLIGHT_REFRESH_MS = 15
 FLASH_MS = 900
 POSITION_DEBOUNCE_MS = 400
 
@@ -45,8 +57,9 @@ class ReaderView(QTextBrowser):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._document: Document | None = None
         self._map = TextMap("")
-        # Each layer's spans, kept so that a re-render (zoom, theme) paints them again.
-        self._layers: dict[str, list[Span]] = {}
+        # Each layer's spans sorted by start, with their starts and longest length,
+        # kept so a re-render (zoom, theme) or a scroll paints them again.
+        self._layers: dict[str, _Layer] = {}
         self.custom_colors: dict[str, QColor] = {}
         self.context_actions: list[QAction] = []
         self.anchorClicked.connect(self.link_activated)
@@ -55,6 +68,11 @@ class ReaderView(QTextBrowser):
         self._position_timer.setInterval(POSITION_DEBOUNCE_MS)
         self._position_timer.timeout.connect(self._emit_position)
         self.verticalScrollBar().valueChanged.connect(self._position_timer.start)
+        self._highlight_timer = QTimer(self)
+        self._highlight_timer.setSingleShot(True)
+        self._highlight_timer.setInterval(HIGHLIGHT_REFRESH_MS)
+        self._highlight_timer.timeout.connect(self._apply_layers)
+        self.verticalScrollBar().valueChanged.connect(self._highlight_timer.start)
         # Owned by the view, so a pending flash dies with it.
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
@@ -92,15 +110,16 @@ class ReaderView(QTextBrowser):
         self._apply_layers()
 
     def _render(self, document: Document) -> None:
+        # Built detached from the view, then swapped in: inserting into a shown
+        # document re-lays it out at every block (10x slower on large texts).
+        target = QTextDocument(self)
         if document.info.format is DocumentFormat.MARKDOWN:
             from spacereader.ui.markdown_renderer import MarkdownRenderer
 
-            self._map = MarkdownRenderer(self.font(), self.palette()).render(
-                document, self.document()
-            )
+            self._map = MarkdownRenderer(self.font(), self.palette()).render(document, target)
         else:
-            renderer = ArticleRenderer(self.font(), self.palette())
-            self._map = renderer.render(document, self.document())
+            self._map = ArticleRenderer(self.font(), self.palette()).render(document, target)
+        self.setDocument(target)  # the previous document, a child of the view, is deleted
         self._update_measure()
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
@@ -130,17 +149,31 @@ class ReaderView(QTextBrowser):
     def scroll_to_offset(self, offset: int, end: int | None = None, margin: bool = True) -> None:
         """Bring a document offset into view: a quarter down the view, or at the top."""
         del end  # the span starts where it starts; its length does not move the view
-        line = QTextCursor(self.document())
-        line.setPosition(self._map.to_view(offset))
-        rect = self.cursorRect(line)
+        position = self._map.to_view(offset)
+        document = self.document()
+        block = document.findBlock(position)
+        # blockBoundingRect lays the document out up to this block; a cursor
+        # rectangle far below what is laid out would only be an estimate.
+        rect = document.documentLayout().blockBoundingRect(block)
+        line = block.layout().lineForTextPosition(position - block.position())
+        y = rect.top() + (line.y() if line.isValid() else 0.0)
         lead = self.viewport().height() // 4 if margin else 0
-        target = self.verticalScrollBar().value() + rect.top() - lead
-        self.verticalScrollBar().setValue(max(0, target))
+        scrollbar = self.verticalScrollBar()
+        if y > scrollbar.maximum():
+            scrollbar.setMaximum(int(document.documentLayout().documentSize().height()))
+        scrollbar.setValue(max(0, int(y) - lead))
 
     def top_offset(self) -> int:
         """The document offset of the first text visible at the top of the view."""
-        position = self.cursorForPosition(self.viewport().rect().topLeft()).position()
-        return self._map.to_document(position)
+        # Hit-test inside the text column: the side margins belong to no line.
+        point = QPoint(self.viewport().width() // 2, 0)
+        return self._map.to_document(self.cursorForPosition(point).position())
+
+    def bottom_offset(self) -> int:
+        """The document offset of the last text visible at the bottom of the view."""
+        viewport = self.viewport()
+        point = QPoint(viewport.width() // 2, viewport.height() - 1)
+        return self._map.to_document(self.cursorForPosition(point).position())
 
     def selected_span(self) -> Span | None:
         """The selected document span, or None."""
@@ -159,12 +192,13 @@ class ReaderView(QTextBrowser):
 
     def set_highlights(self, layer: str, spans: Sequence[Span]) -> None:
         """Replace one layer (a LAYER_KINDS key); later layers paint over earlier ones."""
-        self._layers[layer] = list(spans)
+        self._layers[layer] = _Layer(spans)
         self._apply_layers()
 
     def highlights(self, layer: str) -> list[Span]:
-        """The spans of one layer, as document offsets."""
-        return list(self._layers.get(layer, []))
+        """The spans of one layer, as document offsets, in text order."""
+        found = self._layers.get(layer)
+        return list(found.spans) if found else []
 
     def clear_highlights(self, layer: str) -> None:
         """Remove one layer of highlights."""
@@ -176,15 +210,20 @@ class ReaderView(QTextBrowser):
         self.set_highlights("flash", [(start, end)])
         self._flash_timer.start()
 
+    def _visible_window(self) -> Span:
+        top, bottom = self.top_offset(), self.bottom_offset()
+        return max(0, min(top, bottom) - HIGHLIGHT_WINDOW), max(top, bottom) + HIGHLIGHT_WINDOW
+
     def _apply_layers(self) -> None:
         palette = self.palette()
+        window_start, window_end = self._visible_window()
         selections = []
         for layer, kind in LAYER_KINDS.items():
-            spans = self._layers.get(layer)
-            if not spans:
+            found = self._layers.get(layer)
+            if not found:
                 continue
             char_format = highlight_format(kind, palette, self.custom_colors)
-            for start, end in spans:
+            for start, end in found.within(window_start, window_end):
                 selection = QTextEdit.ExtraSelection()
                 selection.cursor = self.cursor_for(start, end)
                 selection.format = char_format
@@ -197,6 +236,7 @@ class ReaderView(QTextBrowser):
         """Keep the reading column at a comfortable measure, centred."""
         super().resizeEvent(event)
         self._update_measure()
+        self._highlight_timer.start()
 
     def _update_measure(self) -> None:
         # The column is centred with the root frame's side margins: the text
@@ -216,3 +256,21 @@ class ReaderView(QTextBrowser):
     def _emit_position(self) -> None:
         if self._document is not None:
             self.position_changed.emit(self._document.id, self.top_offset())
+
+
+class _Layer:
+    """One layer's spans, sorted, with what it takes to find those near the view."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [start for start, _end in self.spans]
+        self.longest = max((end - start for start, end in self.spans), default=0)
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
+
+    def within(self, window_start: int, window_end: int) -> list[Span]:
+        """The spans that reach into [window_start, window_end)."""
+        first = bisect_left(self.starts, window_start - self.longest)
+        last = bisect_left(self.starts, window_end)
+        return [span for span in self.spans[first:last] if span[1] > window_start]
