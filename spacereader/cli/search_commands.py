@@ -16,7 +16,7 @@ import sys
 import time
 from typing import TYPE_CHECKING, Any, TextIO
 
-from spacereader.cli.output import print_json, print_json_line
+from spacereader.cli.output import print_json, print_json_line, warn
 
 if TYPE_CHECKING:
     from spacereader.core.search import Hit, SearchResult
@@ -164,6 +164,10 @@ def reindex_library(args: argparse.Namespace) -> int:
         report = index.rebuild(library, progress=bar)
         if bar is not None:
             bar.finish()
+        if report.busy:
+            # Another SpaceReader kept building for minutes; its index will be current.
+            warn("another SpaceReader process is still building the index; not rebuilt")
+        elif bar is not None:
             seconds = time.monotonic() - started
             print(f"indexed {report.added} documents in {seconds:.1f} s", file=sys.stderr)
     finally:

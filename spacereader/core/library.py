@@ -123,11 +123,17 @@ class Library:
 
     def info(self, doc_id: str) -> DocumentInfo:
         """One document's entry; a unique id prefix is enough."""
+        exact = self._db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if exact is not None:
+            return self._info(exact)
+        # A prefix (typed on the command line): the primary key's range, no table scan.
         rows = self._db.execute(
-            "SELECT * FROM documents WHERE id = ? OR id LIKE ? ORDER BY id = ? DESC",
-            (doc_id, doc_id.replace("%", "").replace("_", "") + "%", doc_id),
+            "SELECT * FROM documents WHERE id >= ? AND id < ? LIMIT 2",
+            (doc_id, doc_id + "\uffff"),
         ).fetchall()
-        if not rows or (len(rows) > 1 and rows[0][0] != doc_id):
+        if len(rows) > 1 and doc_id:
+            raise DocumentNotFoundError(f"id {doc_id!r} matches several documents; type more")
+        if len(rows) != 1 or not doc_id:
             raise DocumentNotFoundError(f"no document with id {doc_id!r}")
         return self._info(rows[0])
 

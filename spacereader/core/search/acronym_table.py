@@ -1,0 +1,65 @@
+"""Acronyms and their expansions, learned from every document in the library.
+
+"International Lunar Research Station (ILRS)" in any document teaches the index
+that the term of "ILRS" and the terms of the long name are one name, so a query
+for either also searches for the other. The table is kept per document, so that
+removing or changing a document takes back what it taught.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from spacereader.core.acronyms import find_acronym_definitions
+from spacereader.core.search.analysis import terms
+
+# A few expansions per acronym: an acronym defined a hundred ways is noise.
+MAX_EXPANSIONS = 3
+Pair = tuple[str, str]
+
+
+def document_acronyms(text: str) -> list[Pair]:
+    """The (acronym, expansion) pairs a text defines, each once."""
+    pairs: dict[Pair, None] = {}
+    for definition in find_acronym_definitions(text):
+        pairs[(definition.acronym, " ".join(definition.expansion.split()))] = None
+    return list(pairs)
+
+
+@dataclass(frozen=True)
+class AcronymTable:
+    """Lookups between an acronym's term and its expansions' term sequences."""
+
+    expansions: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    acronyms: Mapping[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def learn(cls, per_document: Iterable[Iterable[Pair]]) -> AcronymTable:
+        """The table of every document's definitions; the most often defined first."""
+        counts: Counter[tuple[str, tuple[str, ...]]] = Counter()
+        for pairs in per_document:
+            for acronym, expansion in pairs:
+                acronym_terms = terms(acronym)
+                expansion_terms = tuple(terms(expansion))
+                if len(acronym_terms) == 1 and len(expansion_terms) >= 2:
+                    counts[(acronym_terms[0], expansion_terms)] += 1
+        expansions: dict[str, list[tuple[str, ...]]] = {}
+        acronyms: dict[tuple[str, ...], list[str]] = {}
+        for (acronym_term, expansion_terms), _count in counts.most_common():
+            if len(expansions.setdefault(acronym_term, [])) < MAX_EXPANSIONS:
+                expansions[acronym_term].append(expansion_terms)
+            if len(acronyms.setdefault(expansion_terms, [])) < MAX_EXPANSIONS:
+                acronyms[expansion_terms].append(acronym_term)
+        return cls(
+            expansions={key: tuple(value) for key, value in expansions.items()},
+            acronyms={key: tuple(value) for key, value in acronyms.items()},
+        )
+
+    def __len__(self) -> int:
+        return len(self.expansions)
+
+    def longest_expansion(self) -> int:
+        """The most terms any expansion has (bounds the search for one in a query)."""
+        return max((len(expansion) for expansion in self.acronyms), default=0)

@@ -1,0 +1,327 @@
+"""SearchIndex: the library's full-text index, safe to write in one thread and read in others.
+
+Thread model: sync()/rebuild() run in one writer thread (a lock makes a second
+caller wait); search()/match_spans() run in any other threads at the same time.
+Each reading thread keeps its own searcher on the last committed generation and
+refreshes it after a commit, so a search never waits for writing. Across
+processes, Whoosh's OS lock lets one process write; another process's sync
+then reports `busy` and its searches answer from the committed index.
+
+A damaged or outdated index is never shown as an error: sync() checks the
+build it is given, and if the check fails, builds a new one from the library in
+a temporary folder and swaps it in. search() never raises: on trouble it
+answers with no hits and flags the index, so the next sync() checks it again
+(and rebuilds it if it is damaged).
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+import struct
+import threading
+import time
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+import whoosh.index
+import whoosh.writing
+
+from spacereader.core import paths
+from spacereader.core.document import DocumentInfo
+from spacereader.core.library import Library
+from spacereader.core.search.builder import (
+    BuildState,
+    build_from_scratch,
+    load_state,
+    sync_documents,
+)
+from spacereader.core.search.errors import IndexDamagedError, IndexMissingError, SearchError
+from spacereader.core.search.highlight import find_marks
+from spacereader.core.search.reader import BuildReader
+from spacereader.core.search.results import Hit, SearchResult, SyncReport
+from spacereader.core.search.schema import SCHEMA_VERSION
+from spacereader.core.search.store import IndexStore, LockLost
+
+# Every search answers within this, snippets included.
+SEARCH_TIME_LIMIT_S = 0.8
+# A sync that must rebuild waits this long for another process's build to finish.
+REBUILD_WAIT_S = 180.0
+# More changed documents than this share of the library: build afresh instead.
+REBUILD_SHARE = 0.5
+REBUILD_MINIMUM = 500
+# What a damaged index raises while being written (a bug's TypeError is not among them).
+_STORAGE_ERRORS = (
+    OSError,
+    EOFError,
+    ValueError,
+    KeyError,
+    struct.error,
+    zlib.error,
+    pickle.UnpicklingError,
+    whoosh.index.IndexError,
+    whoosh.writing.IndexingError,
+)
+_log = logging.getLogger(__name__)
+
+
+def default_folder() -> Path:
+    """Where the index lives: the cache folder, named for the schema version."""
+    return paths.cache_dir() / f"index-v{SCHEMA_VERSION}"
+
+
+def _worth_rebuilding(documents: list[DocumentInfo], state: BuildState) -> bool:
+    """Whether so much changed that a fresh build beats an incremental one."""
+    indexed = state.manifest.docs
+    changed = sum(1 for info in documents if indexed.get(info.id) != info.content_hash)
+    return changed > max(REBUILD_MINIMUM, REBUILD_SHARE * len(documents))
+
+
+def _no_progress(done: int, total: int) -> None:
+    """Progress callback that ignores progress."""
+
+
+def _never() -> bool:
+    return False
+
+
+class SearchIndex:
+    """The full-text index of a library: sync it, search it, mark hits in a text."""
+
+    def __init__(
+        self,
+        folder: Path | None = None,
+        *,
+        procs: int = 1,
+        time_limit: float = SEARCH_TIME_LIMIT_S,
+    ) -> None:
+        self.folder = folder if folder is not None else default_folder()
+        self.time_limit = time_limit
+        self._procs = max(1, procs)
+        self._store = IndexStore(self.folder)
+        self._write_lock = threading.Lock()
+        self._checked: Path | None = None
+        self._state: BuildState | None = None
+        self._damaged = threading.Event()
+        self._local = threading.local()
+        self._readers: list[BuildReader] = []
+        self._readers_lock = threading.Lock()
+        self._closed = False
+
+    # -- writing -------------------------------------------------------------
+
+    def sync(
+        self,
+        library: Library,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> SyncReport:
+        """Bring the index up to date with the library, incrementally by content hash.
+
+        Rebuilds from the library (off to the side, then swapped in) when the index
+        is missing, damaged, or made by another schema or Whoosh version.
+        """
+        progress = progress or _no_progress
+        cancelled = cancelled or _never
+        with self._write_lock:
+            try:
+                return self._sync_locked(library, progress, cancelled)
+            except IndexDamagedError as why:
+                level = logging.INFO if isinstance(why, IndexMissingError) else logging.WARNING
+                _log.log(level, "building the search index: %s", why)
+                return self._rebuild_locked(library, progress, cancelled, after_check=True)
+
+    def rebuild(
+        self,
+        library: Library,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> SyncReport:
+        """Index the whole library afresh and swap the new index in."""
+        with self._write_lock:
+            return self._rebuild_locked(
+                library, progress or _no_progress, cancelled or _never, after_check=False
+            )
+
+    def _sync_locked(
+        self,
+        library: Library,
+        progress: Callable[[int, int], None],
+        cancelled: Callable[[], bool],
+        holding_rebuild_lock: bool = False,
+    ) -> SyncReport:
+        build = self._store.current_build()
+        manifest = None
+        if build is None or build != self._checked or self._damaged.is_set():
+            # After a failed search, read every segment; else sizes suffice.
+            manifest = self._store.check(build, thorough=self._damaged.is_set())
+            assert build is not None
+            self._damaged.clear()
+            self._checked = build
+            self._state = None
+            self._collect_garbage()
+        try:
+            index = self._store.open(build)
+            state = self._state
+            if state is None or state.manifest.generation != index.latest_generation():
+                manifest = manifest or self._store.read_manifest(build)
+                state = self._state = load_state(self._store, build, index, manifest)
+            documents = library.documents()
+            if _worth_rebuilding(documents, state):
+                if holding_rebuild_lock:
+                    return self._build(library, progress, cancelled)
+                return self._rebuild_locked(library, progress, cancelled, after_check=False)
+            return sync_documents(
+                self._store, state, index, documents, progress=progress, cancelled=cancelled
+            )
+        except LockLost:
+            return SyncReport(0, 0, 0, rebuilt=False, busy=True)
+        except _STORAGE_ERRORS as error:
+            self._state = None
+            raise IndexDamagedError(f"the search index could not be written ({error})") from error
+
+    def _collect_garbage(self) -> None:
+        with self._store.rebuild_lock(blocking=False) as acquired:
+            if acquired:
+                self._store.collect_garbage()
+
+    def _rebuild_locked(
+        self,
+        library: Library,
+        progress: Callable[[int, int], None],
+        cancelled: Callable[[], bool],
+        after_check: bool,
+    ) -> SyncReport:
+        with self._store.rebuild_lock(blocking=False) as acquired:
+            if acquired:
+                return self._build(library, progress, cancelled)
+        # Another process is building: wait for it, then use (or check) its build.
+        waited = time.monotonic() + REBUILD_WAIT_S
+        while time.monotonic() < waited and not cancelled():
+            time.sleep(0.2)
+            with self._store.rebuild_lock(blocking=False) as acquired:
+                if not acquired:
+                    continue
+                if after_check:
+                    try:
+                        self._store.check(self._store.current_build())
+                    except IndexDamagedError:
+                        return self._build(library, progress, cancelled)
+                    return self._sync_after_wait(library, progress, cancelled)
+                return self._build(library, progress, cancelled)
+        return SyncReport(0, 0, 0, rebuilt=False, busy=not cancelled(), cancelled=cancelled())
+
+    def _sync_after_wait(
+        self, library: Library, progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+    ) -> SyncReport:
+        self._checked = None
+        try:
+            return self._sync_locked(library, progress, cancelled, holding_rebuild_lock=True)
+        except IndexDamagedError:
+            return self._build(library, progress, cancelled)
+
+    def _build(
+        self, library: Library, progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+    ) -> SyncReport:
+        """Build into a new folder and swap it in; call with the rebuild lock held."""
+        try:
+            state = build_from_scratch(
+                self._store,
+                library.documents(),
+                self._procs,
+                progress=progress,
+                cancelled=cancelled,
+            )
+        except OSError as error:
+            raise SearchError(f"cannot build the search index in {self.folder}: {error}") from error
+        if state is None:
+            return SyncReport(0, 0, 0, rebuilt=False, cancelled=True)
+        self._state = state
+        self._checked = state.build
+        self._damaged.clear()
+        self._store.collect_garbage()
+        return SyncReport(len(state.manifest.docs), 0, 0, rebuilt=True)
+
+    # -- reading -------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 50, doc_id: str | None = None) -> SearchResult:
+        """The passages matching a query, best first; never raises, answers within the limit."""
+        started = time.perf_counter()
+        deadline = time.monotonic() + self.time_limit
+        total, partial, suggestion = 0, False, None
+        hits: list[Hit] = []
+        try:
+            reader = self._thread_reader()
+            if reader is not None:
+                compiled = reader.compile(query, deadline)
+                suggestion = compiled.suggestion
+                total, hits, partial = reader.search(compiled, limit, doc_id, deadline)
+        except Exception:  # a damaged index must not reach the reader as a crash
+            _log.exception("search failed; the index will be rebuilt at the next sync")
+            self._damaged.set()
+            self._drop_thread_reader()
+        elapsed = (time.perf_counter() - started) * 1000.0
+        return SearchResult(query, total, elapsed, suggestion, tuple(hits), partial=partial)
+
+    def match_spans(self, query: str, doc_id: str, text: str) -> list[tuple[int, int]]:
+        """Every place in a document's text the query matches (both forms of an acronym)."""
+        deadline = time.monotonic() + self.time_limit
+        try:
+            reader = self._thread_reader()
+            if reader is None:
+                return []
+            return find_marks(text, reader.compile(query, deadline).highlight)
+        except Exception:
+            _log.exception("highlighting failed")
+            self._damaged.set()
+            self._drop_thread_reader()
+            return []
+
+    @property
+    def needs_sync(self) -> bool:
+        """True when a search found the index damaged: the next sync() rebuilds it."""
+        return self._damaged.is_set()
+
+    def _thread_reader(self) -> BuildReader | None:
+        if self._closed:
+            return None
+        build = self._store.current_build()
+        reader: BuildReader | None = getattr(self._local, "reader", None)
+        if reader is not None and reader.build != build:
+            self._drop_thread_reader()
+            reader = None
+        if build is None:
+            return None
+        if reader is None:
+            reader = BuildReader(self._store, build)
+            self._local.reader = reader
+            with self._readers_lock:
+                self._readers.append(reader)
+        else:
+            reader.refresh_if_stale()
+        return reader
+
+    def _drop_thread_reader(self) -> None:
+        reader: BuildReader | None = getattr(self._local, "reader", None)
+        self._local.reader = None
+        if reader is None:
+            return
+        with self._readers_lock:
+            if reader in self._readers:
+                self._readers.remove(reader)
+        try:
+            reader.close()
+        except Exception:
+            _log.debug("closing a searcher failed", exc_info=True)
+
+    def close(self) -> None:
+        """Close every thread's searcher; later searches answer with no hits."""
+        self._closed = True
+        with self._readers_lock:
+            readers, self._readers = self._readers, []
+        for reader in readers:
+            try:
+                reader.close()
+            except Exception:
+                _log.debug("closing a searcher failed", exc_info=True)
