@@ -270,10 +270,14 @@ def create_qapplication(argv: Sequence[str] = ()) -> QApplication:
 def build(files: Sequence[Path] = ()) -> SpaceReaderApp:
     """Everything but the event loop: the app, its window shown on a document."""
     reader_app = SpaceReaderApp(Library(), open_settings())
-    reader_app.restore_state()
-    reader_app.open_start_document()
-    if files:
-        reader_app.open_files(files)
+    try:
+        reader_app.restore_state()
+        reader_app.open_start_document()
+        if files:
+            reader_app.open_files(files)
+    except BaseException:
+        reader_app.shut_down()
+        raise
     return reader_app
 
 

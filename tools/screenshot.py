@@ -1,6 +1,7 @@
 """Take a screenshot of the real SpaceReader window on Xvfb (for the README).
 
-    python tools/screenshot.py OUT.png [--theme light|dark] [-- extra app args]
+    python tools/screenshot.py OUT.png [--setup tools/demo_setup.py]
+    SPACEREADER_DEMO_THEME=dark python tools/screenshot.py OUT.png --setup tools/demo_setup.py
 
 Starts Xvfb, runs the app in isolated user folders, waits for its window,
 captures the screen with ImageMagick's `import`, and stops both.
@@ -45,7 +46,7 @@ def main() -> int:
         "def build(files=()):\n"
         "    app = original(files)\n"
         f"    app.window.setGeometry(0, 0, {width}, {height})\n"
-        + (f"    exec(open({args.setup!r}).read(), {{'app': app}})\n" if args.setup else "")
+        + (f"    exec(open({args.setup!r}).read(), {{'app': app, '__file__': {args.setup!r}}})\n" if args.setup else "")
         + "    return app\n"
         "a.build = build\n"
         "sys.exit(a.run_app([]))\n"

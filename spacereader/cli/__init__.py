@@ -19,11 +19,11 @@ from spacereader.core.errors import Error
 # Modules with register(subparsers) -> None, each adding its commands.
 COMMAND_MODULES = (
     "spacereader.cli.library_commands",
-    "spacereader.cli.bookmark_commands",
     "spacereader.cli.import_commands",
-    "spacereader.cli.extract_commands",
-    "spacereader.cli.desktop_commands",
     "spacereader.cli.search_commands",
+    "spacereader.cli.extract_commands",
+    "spacereader.cli.bookmark_commands",
+    "spacereader.cli.desktop_commands",
 )
 
 EXIT_ERROR = 1

@@ -101,7 +101,6 @@ class BackgroundRunner(QObject):
         self._worker.finished.connect(self.finished)
         self._worker.failed.connect(self.failed)
         self._worker.progress.connect(self.progress)
-        self._thread.start()
 
     def submit(self, task: Task, key: str | None = None) -> int:
         """Queue a task; with a key, it supersedes the key's earlier tasks."""
@@ -115,6 +114,9 @@ class BackgroundRunner(QObject):
                     self._cancels[previous].set()
                 self._latest_by_key[key] = task_id
                 self._key_of[task_id] = key
+        if not self._thread.isRunning():
+            # Started on first use: building the window starts no thread.
+            self._thread.start()
         self._submit.emit(task_id, task)
         return task_id
 

@@ -75,7 +75,7 @@ class BookmarksPanel(QWidget):
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
-        self.tree.setItemDelegate(TwoLineDelegate(self.tree))
+        self.tree.setItemDelegate(TwoLineDelegate(self.tree, uniform=True))
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.clicked.connect(self._activated)
         self.tree.activated.connect(self._activated)

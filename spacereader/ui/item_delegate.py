@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -15,7 +15,15 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class TwoLineDelegate(QStyledItemDelegate):
-    """Title in the list's font, detail (DETAIL_ROLE) below it in a smaller grey."""
+    """Title in the list's font, detail (DETAIL_ROLE) below it in a smaller grey.
+
+    With `uniform`, every row is two lines high, as a view with uniform row
+    heights needs (it sizes all rows from the first).
+    """
+
+    def __init__(self, parent: QObject | None = None, uniform: bool = False) -> None:
+        super().__init__(parent)
+        self._uniform = uniform
 
     def _detail_font(self, option: QStyleOptionViewItem) -> QFont:
         font = QFont(option.font)
@@ -27,7 +35,7 @@ class TwoLineDelegate(QStyledItemDelegate):
         title = QFontMetrics(option.font)
         detail = QFontMetrics(self._detail_font(option))
         height = title.height() + PADDING * 2
-        if index.data(DETAIL_ROLE):
+        if self._uniform or index.data(DETAIL_ROLE):
             height += detail.height() + 2
         return QSize(200, height)
 
