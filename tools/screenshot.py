@@ -18,6 +18,11 @@ import time
 from pathlib import Path
 
 
+def setup_line(setup: str) -> str:
+    """The line that runs a setup script inside the app, with `app` and `__file__` set."""
+    return f"    exec(open({setup!r}).read(), {{'app': app, '__file__': {setup!r}}})\n"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("output", type=Path)
@@ -46,7 +51,7 @@ def main() -> int:
         "def build(files=()):\n"
         "    app = original(files)\n"
         f"    app.window.setGeometry(0, 0, {width}, {height})\n"
-        + (f"    exec(open({args.setup!r}).read(), {{'app': app, '__file__': {args.setup!r}}})\n" if args.setup else "")
+        + (setup_line(args.setup) if args.setup else "")
         + "    return app\n"
         "a.build = build\n"
         "sys.exit(a.run_app([]))\n"
