@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
 
-from spacereader.core import paths, resources
+from spacereader.core import paths, resources, sqlite_safety
 from spacereader.core.document import (
     Document,
     DocumentFormat,
@@ -102,15 +101,8 @@ class Library:
         """Another connection to the same library, for use on another thread."""
         return Library(self.root, self._seeds)
 
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        return sqlite_safety.transaction(self._db)
 
     # -- reading ---------------------------------------------------------
 

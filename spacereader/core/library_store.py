@@ -11,6 +11,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+from spacereader.core import sqlite_safety
 from spacereader.core.errors import Error
 
 SCHEMA_VERSION = 2
@@ -70,12 +71,8 @@ class LibraryError(Error):
 
 def open_catalogue(path: Path) -> sqlite3.Connection:
     """Open the catalogue, upgrading its schema if it is older than this code."""
-    db = sqlite3.connect(path, isolation_level=None)
+    db = sqlite_safety.connect(path)
     try:
-        db.execute("PRAGMA busy_timeout=5000")
-        # WAL and synchronous=FULL lost no acknowledged commit in 100 kill -9 loops.
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=FULL")
         _migrate(db)
     except BaseException:
         db.close()

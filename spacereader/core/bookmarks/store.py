@@ -26,7 +26,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from spacereader.core import paths
+from spacereader.core import paths, sqlite_safety
 from spacereader.core.bookmarks import safety, schema
 from spacereader.core.bookmarks.anchoring import reanchored, select
 from spacereader.core.bookmarks.cache import BookmarkCache
@@ -51,7 +51,6 @@ from spacereader.core.bookmarks.query import fts_query
 log = logging.getLogger(__name__)
 
 FILE_NAME = "bookmarks.sqlite3"
-BUSY_TIMEOUT_MS = 5000
 
 
 class _DamagedError(Exception):
@@ -91,16 +90,9 @@ class BookmarkStore:
         # must go aside with the damaged file instead.
         if safety.not_a_database(self.path):
             raise _DamagedError("file is not a database")
-        db = sqlite3.connect(
-            self.path,
-            isolation_level=None,  # transactions are explicit: BEGIN IMMEDIATE … COMMIT
-            check_same_thread=False,  # calls are serialized by self._lock instead
-            timeout=BUSY_TIMEOUT_MS / 1000,
-        )
+        # Calls from several threads are serialized by self._lock instead.
+        db = sqlite_safety.connect(self.path, check_same_thread=False)
         try:
-            db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=FULL")
             problem = safety.integrity_problem(db, quick=True)
             if problem is not None:
                 raise _DamagedError(f"integrity check: {problem}")
@@ -145,14 +137,8 @@ class BookmarkStore:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._guarded():
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._db.execute("COMMIT")
+        with self._guarded(), sqlite_safety.transaction(self._db) as db:
+            yield db
 
     # -- reading ---------------------------------------------------------
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from spacereader.core import paths
+from spacereader.core import paths, sqlite_safety
 from spacereader.core.bookmarks import (
     BackupError,
     BookmarkError,
@@ -21,7 +21,6 @@ from spacereader.core.bookmarks import (
     safety,
     schema,
 )
-from spacereader.core.bookmarks import store as store_module
 
 TEXT = "The International Lunar Research Station (ILRS) is a joint project. " * 40
 
@@ -192,7 +191,7 @@ def test_a_locked_file_is_not_taken_for_a_damaged_one(
 ) -> None:
     path = tmp_path / "bookmarks.sqlite3"
     fill(path, 1).close()
-    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr(sqlite_safety, "BUSY_TIMEOUT_MS", 100)
     with closing(sqlite3.connect(path, isolation_level=None)) as holder:
         holder.execute("PRAGMA locking_mode=EXCLUSIVE")
         holder.execute("BEGIN EXCLUSIVE")
