@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("Figure", "What it counts", "Kind", "Qualifier")
+MAX_WHAT_WIDTH = 170
 
 
 def _sort_key(figure: Figure) -> float:
@@ -59,6 +60,7 @@ class FiguresPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
@@ -94,6 +96,8 @@ class FiguresPanel(QWidget):
         self._proxy.sort(-1)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.resizeColumnsToContents()
+        # A long "what it counts" would push kind and qualifier out of a narrow dock.
+        self.table.setColumnWidth(1, min(self.table.columnWidth(1), MAX_WHAT_WIDTH))
 
     def rows(self) -> list[tuple[str, ...]]:
         """The table as shown (sorted and filtered), for tests and exports."""
