@@ -13,8 +13,8 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Slot
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
 
 from spacereader.features.shell import Shell
 from spacereader.ui.background import BackgroundRunner, Progress
@@ -53,6 +53,11 @@ class IndexHolder:
                 self._index = SearchIndex()
             return self._index
 
+    def needs_sync(self) -> bool:
+        """True when a search found the index damaged and a sync should repair it."""
+        with self._lock:
+            return self._index is not None and bool(self._index.needs_sync)
+
     def close(self) -> None:
         """Close the index if it was opened."""
         with self._lock:
@@ -76,6 +81,7 @@ class SearchFeature(QObject):
         self.indexed = False
         self._query = ""
         self._shown_query = ""
+        self._cleared = False  # Esc cleared the marks; they come back with the next search
         self._jump_when_found = False
         self._search_task = -1
         self._highlight_task = -1
@@ -91,6 +97,10 @@ class SearchFeature(QObject):
         panel.hit_activated.connect(self.go_to_hit)
         panel.include_bookmarks_changed.connect(lambda _on: self._query_changed(panel.query))
         panel.clear_requested.connect(self.clear)
+        for widget in (shell.reader, panel.results):
+            escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), widget)
+            escape.setContext(Qt.ShortcutContext.WidgetShortcut)
+            escape.activated.connect(self.clear)
         self._add_actions()
 
     def _add_actions(self) -> None:
@@ -159,6 +169,7 @@ class SearchFeature(QObject):
 
     def _run_query(self, query: str, jump: bool) -> None:
         self._query = query
+        self._cleared = False
         self._jump_when_found = jump
         if not query:
             self.searcher.cancel(self._search_task)
@@ -188,6 +199,10 @@ class SearchFeature(QObject):
     def _search_done(self, task_id: int, result: Any) -> None:
         if task_id == self._search_task:
             self._show_result(result)
+            if self.index.needs_sync():
+                # A search met a damaged index: rebuild it; results come back after.
+                self.shell.window.show_status("The search index was damaged; rebuilding it…")
+                self.sync()
         elif task_id == self._highlight_task:
             self._show_document_highlights(result)
 
@@ -220,6 +235,7 @@ class SearchFeature(QObject):
         """Open the hit's document, scroll to its passage, highlight every hit there."""
         if hit is None:
             return
+        self._cleared = False
         self.navigator.select(hit)
         reader = self.shell.reader
         current = reader.current_document
@@ -267,8 +283,12 @@ class SearchFeature(QObject):
 
     @Slot()
     def clear(self) -> None:
-        """Esc: clear the highlights and the hit position."""
+        """Esc: clear the highlights and forget the current hit."""
+        if not (self.shell.reader.highlights("search") or self.shell.reader.highlights("current")):
+            return
         self.clear_highlights()
+        self.navigator.set_hits(self.navigator.hits)
+        self._cleared = True
         self.shell.window.show_status("Highlights cleared.", 3000)
 
     def clear_highlights(self) -> None:
@@ -277,9 +297,13 @@ class SearchFeature(QObject):
         self.shell.reader.clear_highlights("current")
 
     def document_opened(self) -> None:
-        """A document came on show: mark the current query's hits in it."""
+        """A document came on show: search it again if the scope is this document,
+        else mark the current query's hits in it (unless Esc cleared them)."""
         self.shell.reader.clear_highlights("current")
-        self.highlight_document()
+        if self._query and not self.panel.library_scope:
+            self._run_query(self._query, jump=False)
+        elif not self._cleared:
+            self.highlight_document()
 
     def stop(self) -> None:
         """Stop both threads, then close the index."""

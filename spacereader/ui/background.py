@@ -93,17 +93,24 @@ class BackgroundRunner(QObject):
         self._latest_by_key: dict[str, int] = {}
         self._key_of: dict[int, str] = {}
         self._cancels: dict[int, threading.Event] = {}
+        self._stopped = False
         self._thread = QThread()
         self._thread.setObjectName(name)
         self._worker = _Worker(self)
         self._worker.moveToThread(self._thread)
         self._submit.connect(self._worker.run)
-        self._worker.finished.connect(self.finished)
-        self._worker.failed.connect(self.failed)
-        self._worker.progress.connect(self.progress)
+        # Through slots of this (GUI-thread) object, which drop everything after stop().
+        self._worker.finished.connect(self._deliver_finished)
+        self._worker.failed.connect(self._deliver_failed)
+        self._worker.progress.connect(self._deliver_progress)
 
     def submit(self, task: Task, key: str | None = None) -> int:
-        """Queue a task; with a key, it supersedes the key's earlier tasks."""
+        """Queue a task; with a key, it supersedes the key's earlier tasks.
+
+        After stop() nothing runs any more: the task is dropped and -1 returned.
+        """
+        if self._stopped:
+            return -1
         with self._lock:
             self._next_id += 1
             task_id = self._next_id
@@ -149,8 +156,26 @@ class BackgroundRunner(QObject):
 
     def stop(self, timeout_ms: int = 10000) -> None:
         """Cancel everything and wait for the thread to finish its current task."""
+        self._stopped = True
         with self._lock:
             for event in self._cancels.values():
                 event.set()
         self._thread.quit()
-        self._thread.wait(timeout_ms)
+        if not self._thread.wait(timeout_ms):
+            log.warning("%s did not stop within %d ms", self._thread.objectName(), timeout_ms)
+
+
+    @Slot(int, object)
+    def _deliver_finished(self, task_id: int, result: object) -> None:
+        if not self._stopped:
+            self.finished.emit(task_id, result)
+
+    @Slot(int, str)
+    def _deliver_failed(self, task_id: int, message: str) -> None:
+        if not self._stopped:
+            self.failed.emit(task_id, message)
+
+    @Slot(int, int, int)
+    def _deliver_progress(self, task_id: int, done: int, total: int) -> None:
+        if not self._stopped:
+            self.progress.emit(task_id, done, total)

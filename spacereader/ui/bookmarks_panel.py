@@ -179,8 +179,12 @@ class BookmarksPanel(QWidget):
 
     @Slot(QModelIndex, QModelIndex)
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._commit_note()
         bookmark = self.model.bookmark_at(current)
+        if bookmark is not None and self._editing is not None and bookmark.id == self._editing.id:
+            # The same bookmark, listed again after a save: keep the editor (and caret) as is.
+            self._editing = bookmark
+            return
+        self._commit_note()
         self._editing = bookmark
         self._set_editor_enabled(bookmark is not None)
         self.note_edit.blockSignals(True)

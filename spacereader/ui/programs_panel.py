@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
-from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -63,10 +63,17 @@ def display_name(program: Program) -> str:
 
 
 class _TreeFilter(QSortFilterProxyModel):
-    """Keeps a category when any of its programs matches."""
+    """Keeps a category when any of its programs matches the typed text."""
+
+    text = ""
+
+    def set_text(self, text: str) -> None:
+        """Filter by this text, as typed (not as a pattern)."""
+        self.text = text
+        self.setFilterFixedString(text)  # refilters; the match itself uses self.text
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # type: ignore[override]
-        pattern = self.filterRegularExpression().pattern().lower()
+        pattern = self.text.lower()
         if not pattern:
             return True
         index = self.sourceModel().index(row, 0, parent)
@@ -104,8 +111,12 @@ class ProgramsPanel(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setUniformRowHeights(True)
+        # Mouse clicks and Enter; not `activated`, which some platforms also send
+        # for a single click and which would then skip a mention.
         self.tree.clicked.connect(self._activated)
-        self.tree.activated.connect(self._activated)
+        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.tree)
+        enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+        enter.activated.connect(lambda: self._activated(self.tree.currentIndex()))
         self._cursor: dict[str, int] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -202,7 +213,7 @@ class ProgramsPanel(QWidget):
 
     @Slot(str)
     def _filter(self, text: str) -> None:
-        self._proxy.setFilterFixedString(text.strip())
+        self._proxy.set_text(text.strip())
         self.tree.expandToDepth(0)
 
     @Slot(QModelIndex)

@@ -88,3 +88,9 @@ def test_progress_and_cancel(qtbot: QtBot, runner: BackgroundRunner) -> None:
     qtbot.wait(200)
     assert delivered == []
     assert reports[-1][0] < 1000
+
+
+def test_a_stopped_runner_takes_no_more_work(runner: BackgroundRunner) -> None:
+    runner.stop()
+    assert runner.submit(lambda progress: 1) == -1
+    assert not runner._thread.isRunning()

@@ -146,3 +146,18 @@ def test_note_search_finds_bookmarks(qtbot: QtBot, reader_app: SpaceReaderApp) -
     panel.query_changed.emit("note:training")
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=WAIT_MS)
     assert str(panel.model.item(0).text()).startswith("Bookmarks")
+
+
+def test_a_pause_while_typing_the_note_keeps_the_text_in_order(
+    qtbot: QtBot, reader_app: SpaceReaderApp
+) -> None:
+    wait_store(qtbot, reader_app)
+    select_in_reader(reader_app, "the space station")
+    reader_app.bookmarks.bookmark_passage()
+    note = reader_app.bookmarks_panel.note_edit
+    qtbot.keyClicks(note, "Moon base")
+    qtbot.wait(900)  # the note is saved after a pause in typing
+    qtbot.keyClicks(note, " plans")
+    QTest.keyClick(note, Qt.Key.Key_Escape)
+    [bookmark] = reader_app.bookmarks.bookmarks.values()
+    assert bookmark.note == "Moon base plans"

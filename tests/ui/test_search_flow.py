@@ -103,3 +103,17 @@ def test_scope_this_document(qtbot: QtBot, reader_app: SpaceReaderApp) -> None:
     panel.query_changed.emit("cooperation")
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=WAIT_MS)
     assert "1 document" in panel.summary.text()
+
+
+def test_escape_in_the_reader_clears_the_marks_and_the_current_hit(
+    qtbot: QtBot, reader_app: SpaceReaderApp
+) -> None:
+    wait_indexed(qtbot, reader_app)
+    search_for(qtbot, reader_app, "station")
+    reader = reader_app.reader
+    qtbot.waitUntil(lambda: bool(reader.highlights("current")), timeout=WAIT_MS)
+    reader.setFocus()
+    QTest.keyClick(reader, Qt.Key.Key_Escape)
+    assert reader.highlights("search") == []
+    assert reader.highlights("current") == []
+    assert reader_app.search.navigator.current() is None
