@@ -59,6 +59,8 @@ class AnnotationsFeature(QObject):
         self.settings = settings
         self.cache = ExtractionCache()
         self.runner = BackgroundRunner("spacereader-extractor", self)
+        # The whole library takes long; the document on show must not wait behind it.
+        self.library_runner = BackgroundRunner("spacereader-library-extractor", self)
         self.current: Extraction | None = None
         self._current_doc = ""
         # Extraction waits for the first paint: the worker would compete for the GIL.
@@ -66,9 +68,12 @@ class AnnotationsFeature(QObject):
         self._waiting: Document | None = None
         self._document_task = -1
         self._library_task = -1
-        self.runner.finished.connect(self._finished)
-        self.runner.failed.connect(self._failed)
-        self.runner.progress.connect(self._progress)
+        # Task ids count per runner, so each runner has its own handlers.
+        self.runner.finished.connect(self._document_finished)
+        self.library_runner.finished.connect(self._library_finished)
+        self.library_runner.progress.connect(self._progress)
+        for runner in (self.runner, self.library_runner):
+            runner.failed.connect(self._failed)
         programs.mention_requested.connect(self.go_to_mention)
         programs.library_scope_changed.connect(self._scope_changed)
         figures.figure_requested.connect(self.go_to_figure)
@@ -117,6 +122,9 @@ class AnnotationsFeature(QObject):
         self.current = None
         self.shell.reader.clear_highlights("programs")
         self.shell.reader.clear_highlights("figures")
+        self.figures.show_figures([])
+        if not self.programs.library_scope:
+            self.programs.show_document(document.id, [])
         if not self.started:
             self._waiting = document
             return
@@ -150,25 +158,32 @@ class AnnotationsFeature(QObject):
     @Slot(bool)
     def _scope_changed(self, library: bool) -> None:
         if library:
-            self._library_task = self.runner.submit(self._library_extractions, key="library")
+            self._library_task = self.library_runner.submit(
+                self._library_extractions, key="library"
+            )
         elif self.current is not None:
             self.programs.show_document(self._current_doc, self.current.programs)
 
     @Slot(int, object)
-    def _finished(self, task_id: int, result: Any) -> None:
-        if task_id == self._document_task:
-            doc_id, extraction = result
-            if doc_id != self._current_doc:
-                return
-            self.current = extraction
-            if not self.programs.library_scope:
-                self.programs.show_document(doc_id, extraction.programs)
-            self.figures.show_figures(extraction.figures)
-            self._paint()
-        elif task_id == self._library_task:
-            self.shell.window.hide_progress()
-            if self.programs.library_scope:
-                self.programs.show_library(result, self.shell.titles())
+    def _document_finished(self, task_id: int, result: Any) -> None:
+        if task_id != self._document_task:
+            return
+        doc_id, extraction = result
+        if doc_id != self._current_doc:
+            return
+        self.current = extraction
+        if not self.programs.library_scope:
+            self.programs.show_document(doc_id, extraction.programs)
+        self.figures.show_figures(extraction.figures)
+        self._paint()
+
+    @Slot(int, object)
+    def _library_finished(self, task_id: int, result: Any) -> None:
+        if task_id != self._library_task:
+            return
+        self.shell.window.hide_progress()
+        if self.programs.library_scope:
+            self.programs.show_library(result, self.shell.titles())
 
     @Slot(int, int, int)
     def _progress(self, task_id: int, done: int, total: int) -> None:
@@ -249,5 +264,6 @@ class AnnotationsFeature(QObject):
         self.shell.window.show_status(f"Briefing written to {path}.")
 
     def stop(self) -> None:
-        """Stop the extractor thread."""
+        """Stop the extractor threads."""
         self.runner.stop()
+        self.library_runner.stop()

@@ -8,6 +8,7 @@ a refused file is one line in a message, and the rest of the library is untouche
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,23 +36,41 @@ RECENT_COUNT = 10
 class RemoveDocument(QUndoCommand):
     """Removing a document; undo puts it back with its id, text and position."""
 
-    def __init__(self, library: Library, doc_id: str, done: Callable[[str, bool], None]) -> None:
+    def __init__(
+        self,
+        library: Library,
+        doc_id: str,
+        done: Callable[[str, bool], None],
+        report: Callable[[str], None],
+    ) -> None:
         super().__init__("Remove document")
         self._library = library
+        self._report = report
         self._doc_id = doc_id
         self._done = done
         self._removed: RemovedDocument | None = None
 
     def redo(self) -> None:
-        """Remove it (again)."""
-        self._removed = self._library.remove(self._doc_id)
+        """Remove it (again), unless it has already gone."""
+        try:
+            self._removed = self._library.remove(self._doc_id)
+        except Error as error:
+            self._report(f"Cannot remove: {error}")
+            self.setObsolete(True)
+            return
         self._done(self._doc_id, False)
 
     def undo(self) -> None:
-        """Restore it."""
-        if self._removed is not None:
+        """Restore it; if it cannot come back (imported again since), say so and retire."""
+        if self._removed is None:
+            return
+        try:
             self._library.restore(self._removed)
-            self._done(self._doc_id, True)
+        except Error as error:
+            self._report(f"Cannot undo: {error}")
+            self.setObsolete(True)
+            return
+        self._done(self._doc_id, True)
 
 
 class ImportFeature(QObject):
@@ -65,8 +84,8 @@ class ImportFeature(QObject):
         self.runner.finished.connect(self._imported)
         self.runner.failed.connect(self._failed)
         self.runner.progress.connect(self._progress)
-        self._task = -1
-        self._open_first = False
+        self._tasks: dict[int, bool] = {}  # import task -> open its first document
+        self._cancel = threading.Event()
         self.on_library_changed: Callable[[], None] = lambda: None
         self.on_document_changed: Callable[[str, str], None] = lambda _id, _text: None
         # Removal hooks: the first returns the bookmarks it deleted, the second gets them back.
@@ -105,30 +124,34 @@ class ImportFeature(QObject):
 
         root = self.shell.library
         chosen = list(paths)
-        self._open_first = open_first
+        self._cancel.clear()
+        cancel = self._cancel
 
         def task(progress: Progress) -> Any:
             library = root.open_again()
             try:
+                # Cancel stops between files; the summary of what came in is still shown.
                 return import_paths(
                     library,
                     chosen,
                     progress=lambda done, total, _path: progress(done, total),
-                    cancelled=progress.cancelled,
+                    cancelled=cancel.is_set,
                 )
             finally:
                 library.close()
 
-        self._task = self.runner.submit(task)
+        task_id = self.runner.submit(task)
+        if task_id < 0:
+            return
+        self._tasks[task_id] = open_first
         self.shell.window.show_progress("Importing…", 0, 0)
         self.cancel_button.show()
 
     @Slot()
     def cancel(self) -> None:
-        """Stop the import after the file in hand; what came in stays."""
-        self.runner.cancel(self._task)
-        self._finish_progress()
-        self.shell.window.show_status("Import cancelled.")
+        """Stop the import after the file in hand; what came in stays and is listed."""
+        self._cancel.set()
+        self.shell.window.show_progress("Cancelling…", 0, 0)
 
     def _finish_progress(self) -> None:
         self.shell.window.hide_progress()
@@ -136,14 +159,16 @@ class ImportFeature(QObject):
 
     @Slot(int, int, int)
     def _progress(self, task_id: int, done: int, total: int) -> None:
-        if task_id == self._task:
+        if task_id in self._tasks and not self._cancel.is_set():
             self.shell.window.show_progress(f"Importing {done} of {total}…", done, total)
 
     @Slot(int, object)
     def _imported(self, task_id: int, summary: ImportSummary) -> None:
-        if task_id != self._task:
+        if task_id not in self._tasks:
             return
-        self._finish_progress()
+        open_first = self._tasks.pop(task_id)
+        if not self._tasks:
+            self._finish_progress()
         library = self.shell.library
         for item in summary.items:
             if item.outcome is AddOutcome.UPDATED and item.info is not None:
@@ -154,7 +179,7 @@ class ImportFeature(QObject):
         if failures:
             self._report_failures(failures, summary)
         documents = summary.documents
-        if self._open_first and documents:
+        if open_first and documents and not summary.cancelled:
             self.shell.open_document(documents[0].id)
 
     def _report_failures(self, failures: list[str], summary: ImportSummary) -> None:
@@ -170,8 +195,9 @@ class ImportFeature(QObject):
 
     @Slot(int, str)
     def _failed(self, task_id: int, message: str) -> None:
-        if task_id == self._task:
-            self._finish_progress()
+        if self._tasks.pop(task_id, None) is not None:
+            if not self._tasks:
+                self._finish_progress()
             QMessageBox.warning(self.shell.window, "Import", f"Import stopped: {message}")
 
     # -- recent and remove -------------------------------------------------
@@ -231,7 +257,14 @@ class ImportFeature(QObject):
             self.on_library_changed()
 
         try:
-            self.undo_stack.push(RemoveDocument(self.shell.library, info.id, done))
+            self.undo_stack.push(
+                RemoveDocument(
+                    self.shell.library,
+                    info.id,
+                    done,
+                    lambda message: self.shell.window.show_status(message, 10000),
+                )
+            )
         except Error as error:
             self.shell.window.show_status(f"Not removed: {error}", 10000)
             return

@@ -7,10 +7,18 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -26,11 +34,60 @@ if TYPE_CHECKING:
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("Figure", "What it counts", "Kind", "Qualifier")
+ModelIndex = QModelIndex | QPersistentModelIndex
 MAX_WHAT_WIDTH = 170
 
 
 def _sort_key(figure: Figure) -> float:
     return figure.value if figure.value is not None else float("-inf")
+
+
+class FiguresModel(QAbstractTableModel):
+    """The figures as a table, built lazily: a long report may give 30,000 figures."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.figures: list[Figure] = []
+
+    def set_figures(self, figures: Sequence[Figure]) -> None:
+        """Replace every row."""
+        self.beginResetModel()
+        self.figures = list(figures)
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """One row per figure."""
+        return 0 if parent.isValid() else len(self.figures)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Figure, what it counts, kind, qualifier."""
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """The column titles."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Cells, sort keys, spans and the figure's sentence as a tooltip."""
+        if not index.isValid():
+            return None
+        figure = self.figures[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (figure.text, figure.unit, figure.kind.value, figure.qualifier)[column]
+        if role == SORT_ROLE:
+            if column == 0:
+                return _sort_key(figure)
+            return (figure.text, figure.unit, figure.kind.value, figure.qualifier)[column].lower()
+        if role == SPAN_ROLE:
+            return (figure.start, figure.end)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return figure.sentence
+        return None
 
 
 class FiguresPanel(QWidget):
@@ -41,8 +98,7 @@ class FiguresPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("figures-panel")
-        self.model = QStandardItemModel(0, len(COLUMNS), self)
-        self.model.setHorizontalHeaderLabels(list(COLUMNS))
+        self.model = FiguresModel(self)
         self._proxy = QSortFilterProxyModel(self)
         self._proxy.setSourceModel(self.model)
         self._proxy.setSortRole(SORT_ROLE)
@@ -77,24 +133,15 @@ class FiguresPanel(QWidget):
 
     def show_figures(self, figures: Sequence[Figure]) -> None:
         """Replace the table's rows, in text order."""
-        self.model.removeRows(0, self.model.rowCount())
-        for figure in figures:
-            cells = [
-                QStandardItem(figure.text),
-                QStandardItem(figure.unit),
-                QStandardItem(figure.kind.value),
-                QStandardItem(figure.qualifier),
-            ]
-            cells[0].setData(_sort_key(figure), SORT_ROLE)
-            for cell in cells[1:]:
-                cell.setData(cell.text().lower(), SORT_ROLE)
-            for cell in cells:
-                cell.setData((figure.start, figure.end), SPAN_ROLE)
-                cell.setToolTip(figure.sentence)
-            self.model.appendRow(cells)
+        self.model.set_figures(figures)
         # Text order until the user sorts by a column.
         self._proxy.sort(-1)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        # Sized from the first rows only: measuring 30,000 rows would stall the window.
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
         self.table.resizeColumnsToContents()
         # A long "what it counts" would push kind and qualifier out of a narrow dock.
         self.table.setColumnWidth(1, min(self.table.columnWidth(1), MAX_WHAT_WIDTH))

@@ -10,8 +10,11 @@ Pure Python, so it is tested without Qt.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def utf16_length(text: str) -> int:
@@ -33,6 +36,9 @@ class TextMap:
 
     def __init__(self, text: str) -> None:
         self._text = text
+        # Offsets of characters that take two UTF-16 units (emoji and the like):
+        # positions convert by counting these with bisect, never by walking text.
+        self._astral = [match.start() for match in _ASTRAL.finditer(text)]
         self._segments: list[Segment] = []
         self._doc_starts: list[int] = []
         self._view_starts: list[int] = []
@@ -63,7 +69,12 @@ class TextMap:
         if segment is None:
             return 0
         offset = min(max(offset, segment.doc_start), segment.doc_end)
-        return segment.view_start + utf16_length(self._text[segment.doc_start : offset])
+        return segment.view_start + (offset - segment.doc_start) + self._astral_between(
+            segment.doc_start, offset
+        )
+
+    def _astral_between(self, start: int, end: int) -> int:
+        return bisect_left(self._astral, end) - bisect_left(self._astral, start)
 
     def to_document(self, position: int, end: bool = False) -> int:
         """The document offset of a view position; positions in added text snap to a segment.
@@ -77,10 +88,12 @@ class TextMap:
         index = max(find(self._view_starts, position) - 1, 0)
         segment = self._segments[index]
         units = max(position - segment.view_start, 0)
-        offset = segment.doc_start
-        while offset < segment.doc_end and units > 0:
-            units -= 2 if ord(self._text[offset]) > 0xFFFF else 1
-            offset += 1
+        offset = min(segment.doc_start + units, segment.doc_end)
+        # Each astral character before the guess took two units: step back over them.
+        while offset > segment.doc_start and (
+            (offset - segment.doc_start) + self._astral_between(segment.doc_start, offset) > units
+        ):
+            offset -= 1
         return offset
 
     def view_span(self, start: int, end: int) -> tuple[int, int]:

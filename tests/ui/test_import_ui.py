@@ -122,3 +122,38 @@ def test_reading_position_is_restored(
     reader_app.open_document(seed)
     reader_app.open_document(doc_id)
     assert abs(reader.top_offset() - offset) < 400
+
+
+def test_cancel_keeps_and_lists_what_came_in(
+    qtbot: QtBot, reader_app: SpaceReaderApp, tmp_path: Path
+) -> None:
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    for number in range(40):
+        (folder / f"brief-{number:02d}.txt").write_text(
+            f"Brief {number}\n\nThe lunar station had {number} partners.\n", encoding="utf-8"
+        )
+    importer = reader_app.importer
+    importer.runner.progress.connect(lambda _id, done, _total: done >= 2 and importer.cancel())
+    with qtbot.waitSignal(importer.runner.finished, timeout=20000):
+        importer.import_paths([folder])
+    in_library = len(reader_app.library)
+    assert 1 < in_library < 41
+    assert len(reader_app.library_panel.document_ids()) == in_library
+    assert "(cancelled)" in reader_app.window.statusBar().currentMessage()
+
+
+def test_undo_of_a_removal_that_cannot_be_undone_says_so(
+    qtbot: QtBot, reader_app: SpaceReaderApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "artemis.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    import_and_wait(qtbot, reader_app, path)
+    doc_id = reader_app.reader.current_document.id  # type: ignore[union-attr]
+    monkeypatch.setattr(reader_app.importer, "confirm_removal", lambda title: (True, False))
+    reader_app.importer.remove(doc_id)
+    import_and_wait(qtbot, reader_app, path)  # the same file comes back
+    reader_app.undo_stack.undo()
+    assert "Cannot undo" in reader_app.window.statusBar().currentMessage()
+    assert len(reader_app.library) == 2
+    assert not reader_app.undo_stack.canRedo()
