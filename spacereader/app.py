@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from spacereader import __version__
 from spacereader.core import paths, resources
+from spacereader.core.document import DocumentFormat
 from spacereader.core.errors import Error
 from spacereader.core.library import Library
 from spacereader.features.annotations import AnnotationsFeature
@@ -38,6 +39,7 @@ from spacereader.ui.search_panel import SearchPanel
 log = logging.getLogger("spacereader.app")
 
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+EMPTY_LIBRARY = "The library is empty. File → Import… (Ctrl+O) adds documents."
 
 
 def open_settings() -> QSettings:
@@ -140,7 +142,10 @@ class SpaceReaderApp(QObject):
             self.window.show_status(str(error))
             log.warning("cannot open %s: %s", doc_id, error)
             return False
-        self.reader.show_document(document)
+        links = (
+            self.library.links(document.id) if document.info.format is DocumentFormat.HTML else ()
+        )
+        self.reader.show_document(document, links)
         self.window.set_document_title(document.title)
         self.annotations.document_opened(document)
         self.search.document_opened()
@@ -189,6 +194,10 @@ class SpaceReaderApp(QObject):
         documents = self.library.documents()
         if documents:
             self.open_document(documents[0].id)
+            return
+        self.reader.show_nothing(EMPTY_LIBRARY)
+        self.window.set_document_title(None)
+        self.annotations.document_closed()
 
     # -- state -----------------------------------------------------------
 

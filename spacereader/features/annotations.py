@@ -134,6 +134,15 @@ class AnnotationsFeature(QObject):
 
         self._document_task = self.runner.submit(task, key="document")
 
+    def document_closed(self) -> None:
+        """Nothing is on show: empty panels."""
+        self._current_doc = ""
+        self.current = None
+        self._waiting = None
+        self.figures.show_figures([])
+        if not self.programs.library_scope:
+            self.programs.show_document("", [])
+
     def start(self) -> None:
         """The window is painted: extract the document on show."""
         self.started = True

@@ -18,13 +18,16 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
+    QPalette,
     QResizeEvent,
+    QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from spacereader.core.document import Document, DocumentFormat
+from spacereader.core.loaders import Link
 from spacereader.ui import typography
 from spacereader.ui.article_renderer import ArticleRenderer
 from spacereader.ui.highlight_formats import LAYER_KINDS, highlight_format
@@ -56,6 +59,7 @@ class ReaderView(QTextBrowser):
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._document: Document | None = None
+        self._links: tuple[Link, ...] = ()
         self._map = TextMap("")
         # Each layer's spans sorted by start, with their starts and longest length,
         # kept so a re-render (zoom, theme) or a scroll paints them again.
@@ -91,14 +95,32 @@ class ReaderView(QTextBrowser):
         """The offset map of the document on show."""
         return self._map
 
-    def show_document(self, document: Document) -> None:
-        """Set the document as an article and scroll to its top."""
+    def show_document(self, document: Document, links: Sequence[Link] = ()) -> None:
+        """Set the document as an article and scroll to its top.
+
+        `links` (from an HTML page) become clickable; the app decides what opens.
+        """
         self._document = document
+        self._links = tuple(links)
         self._layers.clear()
         self.setExtraSelections([])
         self._render(document)
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
+
+    def show_nothing(self, message: str) -> None:
+        """No document: a quiet line saying what to do."""
+        self._document = None
+        self._links = ()
+        self._layers.clear()
+        self.setExtraSelections([])
+        self._map = TextMap("")
+        empty = QTextDocument(self)
+        empty.setDefaultFont(self.font())
+        empty.setDocumentMargin(32)
+        empty.setPlainText(message)
+        self.setDocument(empty)
+        self._update_measure()
 
     def rerender(self) -> None:
         """Set the document again (after a font or theme change), keeping place and marks."""
@@ -119,8 +141,26 @@ class ReaderView(QTextBrowser):
             self._map = MarkdownRenderer(self.font(), self.palette()).render(document, target)
         else:
             self._map = ArticleRenderer(self.font(), self.palette()).render(document, target)
+        self._apply_links(target)
         self.setDocument(target)  # the previous document, a child of the view, is deleted
         self._update_measure()
+
+    def _apply_links(self, target: QTextDocument) -> None:
+        link_color = self.palette().color(QPalette.ColorRole.Link)
+        for link in self._links:
+            start, end = self._map.view_span(link.start, link.end)
+            if end <= start:
+                continue
+            cursor = QTextCursor(target)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            char_format = QTextCharFormat()
+            char_format.setAnchor(True)
+            char_format.setAnchorHref(link.href)
+            char_format.setToolTip(link.href)
+            char_format.setFontUnderline(True)
+            char_format.setForeground(link_color)
+            cursor.mergeCharFormat(char_format)
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         """Load nothing a document names: no remote fetches, no local files."""

@@ -157,3 +157,19 @@ def test_undo_of_a_removal_that_cannot_be_undone_says_so(
     assert "Cannot undo" in reader_app.window.statusBar().currentMessage()
     assert len(reader_app.library) == 2
     assert not reader_app.undo_stack.canRedo()
+
+
+def test_removing_the_last_document_leaves_an_empty_reader(
+    reader_app: SpaceReaderApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc_id = reader_app.reader.current_document.id  # type: ignore[union-attr]
+    monkeypatch.setattr(reader_app.importer, "confirm_removal", lambda title: (True, False))
+    reader_app.importer.remove(doc_id)
+    assert len(reader_app.library) == 0
+    assert reader_app.reader.current_document is None
+    assert reader_app.window.windowTitle() == "SpaceReader"
+    assert "library is empty" in reader_app.reader.toPlainText()
+    reader_app.bookmarks.bookmark_passage()  # nothing to bookmark: no error, no bookmark
+    assert reader_app.bookmarks.bookmarks == {}
+    reader_app.undo_stack.undo()
+    assert doc_id in reader_app.library

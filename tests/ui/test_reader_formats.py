@@ -30,7 +30,8 @@ HTML = """<!doctype html><html><head><title>ESA signs Artemis deal</title>
 <nav><a href="/">Home</a> | <a href="/news">News</a></nav>
 <div class="cookie-banner">We use cookies. Accept all cookies</div>
 <article><h1>ESA signs Artemis deal</h1>
-<p>The European Space Agency signed an agreement with NASA on the Lunar Gateway, providing
+<p>The European Space Agency signed an agreement with NASA on the
+<a href="https://www.esa.int/gateway">Lunar Gateway</a>, providing
 the ESPRIT module and the I-Hab habitat for the station in lunar orbit.</p>
 <img src="http://images.invalid/gateway.jpg"><img src="file:///etc/hostname">
 <iframe src="http://ads.invalid/"></iframe>
@@ -125,3 +126,23 @@ def test_only_web_links_open_and_only_when_clicked(
     reader_app.open_link(QUrl("file:///etc/passwd"))
     assert opened == ["https://www.esa.int/"]
     assert "Not opened" in reader_app.window.statusBar().currentMessage()
+
+
+def test_html_links_are_kept_and_clickable(
+    qtbot: QtBot, reader_app: SpaceReaderApp, tmp_path: Path
+) -> None:
+    path = tmp_path / "esa.html"
+    path.write_text(HTML, encoding="utf-8")
+    open_file(qtbot, reader_app, path)
+    document = reader_app.reader.document()
+    anchors = []
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if fragment.charFormat().isAnchor():
+                anchors.append((fragment.text(), fragment.charFormat().anchorHref()))
+            iterator += 1
+        block = block.next()
+    assert ("Lunar Gateway", "https://www.esa.int/gateway") in anchors
