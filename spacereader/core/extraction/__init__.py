@@ -39,6 +39,7 @@ __all__ = [
     "Program",
     "default_gazetteer",
     "extract",
+    "extract_programs",
     "load_gazetteer",
 ]
 
@@ -60,3 +61,11 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> Extraction:
 
     figures = find_figures(text, folded, inside_name, lowered)
     return Extraction(programs=programs, figures=tuple(figures))
+
+
+def extract_programs(text: str, gazetteer: Gazetteer | None = None) -> tuple[Program, ...]:
+    """The programs of a text only, as `extract` finds them: what a search index needs."""
+    if gazetteer is None:
+        gazetteer = default_gazetteer()
+    folded = fold(text)
+    return find_programs(text, folded, gazetteer, lower_same_length(folded))

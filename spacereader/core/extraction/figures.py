@@ -9,57 +9,14 @@ overlaps a program mention.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from spacereader.core.extraction import numbers as num
-from spacereader.core.extraction.model import Figure, FigureKind
-from spacereader.core.extraction.normalize import collapse_spaces, lower_same_length
-from spacereader.core.extraction.regexes import WordStarts, alternation
+from spacereader.core.extraction.figure_patterns import YEAR_ONLY, figure_matches
+from spacereader.core.extraction.model import Figure, FigureKind, assemble
+from spacereader.core.extraction.qualifiers import qualifier as _qualifier
+from spacereader.core.extraction.sentences import Sentences
 
-_MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
-)
-_YEAR = r"(?:19|20)\d\d"
-_YEAR_ONLY = re.compile(_YEAR)
-_CURRENCY = r"US\$|\$|€|£|¥|₹|(?<![A-Za-z])(?:Rs\.?|INR|USD|EUR|RMB|CNY|GBP|JPY)(?=\s?\d)"
-_FIGURE = re.compile(
-    rf"""
-    (?<!\w)(?:(?P<iso>\b(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d)\b)
-    |(?P<mdy>\b(?P<mdy_m>{_MONTH_NAMES})\.?\ (?P<mdy_d>[0-3]?\d)(?:st|nd|rd|th)?
-        (?:,?\ (?P<mdy_y>{_YEAR}))?(?![\w\-]|[.,]\d))
-    |(?P<dmy>\b(?:[0-3]?\d-)?(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?\ (?P<dmy_m>{_MONTH_NAMES})\b\.?
-        (?:,?\ (?P<dmy_y>{_YEAR})\b)?)
-    |(?P<my>\b(?P<my_m>{_MONTH_NAMES})\.?\ (?P<my_y>{_YEAR})\b)
-    |(?P<money>(?P<currency>{_CURRENCY})\ ?(?P<amount>{num.DIGITS})
-        (?:\ ?(?P<scale>{num.SCALE})\b)?)
-    |(?P<fy>\bFY\ ?(?P<fy_y>(?:19|20)?\d\d)\b)
-    |(?P<ordinal>(?<![\w\-])(?i:{num.ORDINAL})(?![\w]))
-    |(?P<number>(?<![\w.,/:#$€£¥₹])(?:{num.DIGITS}|(?i:{num.WORD_NUMBER})(?![\w])|(?i:a\ dozen))))
-    """,
-    re.VERBOSE,
-)
-# Where _FIGURE may match: a digit or currency sign, or a word that may open a figure,
-# after no word character. Tried at every position, _FIGURE's many branches cost ~10x
-# this scan; _FIGURE then runs only at these few places. Words are whole words
-# (months, number words, ordinals) or prefixes glued to what follows ("US$", "Rs5",
-# "FY23"). The scan runs over the lower-case text, where _FIGURE ignores case: "ı"
-# and "ſ" are the only letters that match "i" and "s" so and stay as they are in
-# lower case. A test compares the two ways on arbitrary text.
-_WORD_END = "\x01"
-_FIGURE_WORDS = [
-    *(month + _WORD_END for month in _MONTH_NAMES.split("|")),
-    *(word + _WORD_END for word in (*num.SMALL, *num.TENS, *num.ORDINALS)),
-    *"US$ Rs INR USD EUR RMB CNY GBP JPY FY".split(),
-    "a dozen",
-]
-_FIGURE_START = WordStarts(
-    r"[\d$€£¥₹]|"
-    + alternation(
-        (word.lower() for word in _FIGURE_WORDS), {_WORD_END: r"(?!\w)", "i": "[iı]", "s": "[sſ]"}
-    )
-)
 _SCALE_AFTER = re.compile(rf"\s?({num.SCALE})\b", re.IGNORECASE)
 _CURRENCY_AFTER = re.compile(rf"\s({num.CURRENCY_WORD})\b", re.IGNORECASE)
 _PERCENT_AFTER = re.compile(r"\s?(%|per\s?cent\b|percent\b|percentage points?\b)", re.IGNORECASE)
@@ -67,28 +24,11 @@ _MEASURE_AFTER = re.compile(rf"\s?({num.MEASURE})(?![\w/²³])", re.IGNORECASE)
 _DURATION_AFTER = re.compile(rf"\s({num.DURATION})\b", re.IGNORECASE)
 _COMPOUND_AFTER = re.compile(r"-([A-Za-z]+)\b")
 _RANGE_AFTER = re.compile(rf"-({num.DIGITS})(?![\w])")
+_NEXT_ORDINAL = re.compile(rf" (?:and|or) (?i:{num.ORDINAL})(?![\w])")
 _TO_RANGE_AFTER = re.compile(rf" to ({num.DIGITS})(?=\s?[^\W\d])")
 _EXACT_SHORT_UNITS = frozenset(
     "km m cm mm kg g t lb ft mi AU W kW MW GW Hz kHz MHz GHz TB GB kN".split()
 )
-_QUALIFIERS_GENERAL = (
-    "more than|less than|fewer than|at least|at most|up to|as many as|as much as|as few as"
-    "|no more than|close to|upwards of|in excess of|an estimated|better than|almost|nearly|about"
-    "|around"
-    "|approximately|roughly|some|over|under|above|below|only|just|~"
-)
-_QUALIFIERS_TIME = "since|by|until|till|before|after|as of|as early as|no later than|around"
-_QUALIFIERS_TIME += "|no earlier than|not before|not later than"
-_QUALIFIERS_TIME += "|about|circa|early|late|mid|beyond|through"
-_QUALIFIERS_DURATION = "next|past|last|coming|within|" + _QUALIFIERS_GENERAL
-_QUALIFIER_PATTERNS = {
-    kind: re.compile(rf"(?:^|(?<=[^\w]))({words})[ \-]?$", re.IGNORECASE)
-    for kind, words in (
-        ("general", _QUALIFIERS_GENERAL),
-        ("time", _QUALIFIERS_TIME),
-        ("duration", _QUALIFIERS_DURATION),
-    )
-}
 # Capitalised words that may stand before a number without making it part of a name.
 _FUNCTION_BEFORE = frozenset(
     "a an the in by since until before after over about around nearly almost some more less"
@@ -106,80 +46,13 @@ _NOUN_STOP = frozenset(
     " ago respectively altogether later earlier while when where if but because around near"
     " across along aboard".split()
 )
+# Plural heads that count what follows "of": "1,500 pieces of debris".
+_PARTITIVES = frozenset(
+    "pieces items units kinds types sorts sets pairs groups bits lots batches".split()
+)
 _NUMBER_WORDS = frozenset([*num.SMALL, *num.TENS, "hundred", "thousand", "million", "billion"])
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-']*[A-Za-z]|[A-Za-z]")
-# Ends of sentences: after . ! ? and a space, before a capital; blank lines; list items.
-# The first character comes first, not inside the branches, for the engine's sake.
-_SENTENCE_END = re.compile(
-    r"[.!?\n](?:(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]*[A-Z0-9#*\-])"
-    r"|(?<=\n)[ \t]*\n|(?<=\n)(?=[ \t]*(?:[#>*\-+]|\d+\.)\s))"
-)
-# A Markdown heading line: "#" at the start of a line.
-_HEADING = re.compile(r"#(?<![^\n]#)[^\n]*\n")
-_LINE_GAP = re.compile(r"[ \t]*\n?[ \t]*")
-# Words whose full stop ends an abbreviation, not a sentence.
-_ABBREVIATIONS = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec no mr mrs ms dr st vs rs fig approx"
-    " e.g i.e etc u.s u.k inc ltd co".split()
-)
-
-
-def figure_matches(folded: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
-    """The matches of _FIGURE in a text, as `_FIGURE.finditer` gives them, found faster.
-
-    `lowered` is `lower_same_length(folded)`, if the caller has it already.
-    """
-    if lowered is None:
-        lowered = lower_same_length(folded)
-    end = 0
-    for start in _FIGURE_START.positions(lowered):
-        if start < end:
-            continue
-        match = _FIGURE.match(folded, start)
-        if match is not None:
-            yield match
-            end = match.end()
-
-
-class _Sentences:
-    """Sentence spans of a text, computed on first use."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._ends: list[int] | None = None
-        self._spans: dict[tuple[int, int], str] = {}  # figures of one sentence share it
-
-    def around(self, start: int, end: int) -> str:
-        if self._ends is None:
-            self._ends = []
-            for match in _SENTENCE_END.finditer(self.text):
-                if self.text[match.start()] == ".":
-                    word_start = max(self.text.rfind(" ", 0, match.start()), 0)
-                    word = self.text[word_start : match.start()].strip().lower().lstrip('("“')
-                    if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-                        continue
-                self._ends.append(match.end())
-            # Markdown headings end their line.
-            self._ends += [m.end() for m in _HEADING.finditer(self.text)]
-            self._ends.sort()
-        index = bisect_right(self._ends, start)
-        begin = self._ends[index - 1] if index else 0
-        finish = self._ends[index] if index < len(self._ends) else len(self.text)
-        finish = max(finish, end)
-        sentence = self._spans.get((begin, finish))
-        if sentence is None:
-            sentence = self._spans[begin, finish] = collapse_spaces(self.text[begin:finish])
-        return sentence
-
-
-def _qualifier(folded: str, start: int, group: str) -> tuple[str, int]:
-    """The hedge right before a figure ("almost", "more than", "since") and where it starts."""
-    window = folded[max(0, start - 24) : start]
-    match = _QUALIFIER_PATTERNS[group].search(window)
-    if match is None:
-        return "", start
-    # "the next five years": a qualifier word, not the end of another word.
-    return match.group(1).lower(), start - (len(window) - match.start(1))
+_GAP_AND_WORD = re.compile(r"([ \t]*\n?[ \t]*)(" + _WORD.pattern + ")")
 
 
 def noun_phrase(folded: str, position: int, max_words: int = 8) -> str:
@@ -187,24 +60,29 @@ def noun_phrase(folded: str, position: int, max_words: int = 8) -> str:
     words: list[str] = []
     seen_lower = False
     while len(words) < max_words:
-        gap = _LINE_GAP.match(folded, position)
-        assert gap is not None
-        word = _WORD.match(folded, gap.end())
-        if word is None or gap.end() == position:
+        found = _GAP_AND_WORD.match(folded, position)
+        if found is None or found.start(2) == position:
             break
-        text = word.group()
+        text = found.group(2)
+        word_end = found.end()
         lower = text.lower()
-        after = folded[word.end() : word.end() + 2]
+        after = folded[word_end : word_end + 2]
         if after.startswith("'s"):
             break
-        if words and words[-1].islower() and _plural(words[-1]) and lower not in ("and", "or"):
+        if (
+            words
+            and words[-1].islower()
+            and _plural(words[-1])
+            and lower not in ("and", "or")
+            and not (lower == "of" and words[-1] in _PARTITIVES)
+        ):
             break  # a noun phrase ends at its plural head: "astronauts fly", "states share"
         if lower in ("of", "and", "or"):
-            nxt = _WORD.match(folded, word.end() + 1)
+            nxt = _WORD.match(folded, word_end + 1)
             if (
                 not words
                 or nxt is None
-                or folded[word.end()] != " "
+                or folded[word_end] != " "
                 or not nxt.group()[:1].islower()
                 or nxt.group().lower() in _NOUN_STOP
                 or nxt.group().lower() in _NUMBER_WORDS
@@ -220,7 +98,7 @@ def noun_phrase(folded: str, position: int, max_words: int = 8) -> str:
                 break  # a verb: "the first launch slipped"
             seen_lower = True
         words.append(text)
-        position = word.end()
+        position = word_end
         if folded[position : position + 1] not in (" ", "\n"):
             break
     while words and words[-1].lower() in ("of", "and", "or"):
@@ -248,7 +126,7 @@ class _Scanner:
         self.folded = folded
         self.lowered = lowered
         self.blocked = blocked
-        self.sentences = _Sentences(text)
+        self.sentences = Sentences(text)
         self.figures: list[Figure] = []
         self.covered = 0
 
@@ -269,20 +147,20 @@ class _Scanner:
         if start < self.covered or self.blocked(start, end):
             return
         self.covered = end
-        self.figures.append(
-            Figure(
-                text=self.text[start:end],
-                value=value,
-                kind=kind,
-                unit=unit,
-                qualifier=qualifier,
-                start=start,
-                end=end,
-                sentence=self.sentences.around(start, end),
-                upper=upper,
-                normalized=normalized,
-            )
+        figure = assemble(
+            Figure,
+            text=self.text[start:end],
+            value=value,
+            kind=kind,
+            unit=unit,
+            qualifier=qualifier,
+            start=start,
+            end=end,
+            sentence=self.sentences.around(start, end),
+            upper=upper,
+            normalized=normalized,
         )
+        self.figures.append(figure)
 
     def scan(self) -> list[Figure]:
         for match in figure_matches(self.folded, self.lowered):
@@ -352,6 +230,11 @@ class _Scanner:
         if compound is not None:
             end = compound.end()
         unit = noun_phrase(folded, end)
+        following = _NEXT_ORDINAL.match(folded, end)
+        while not unit and following is not None:
+            # "the second and third phases": ordinals joined by "and" rank one noun.
+            unit = noun_phrase(folded, following.end())
+            following = _NEXT_ORDINAL.match(folded, following.end())
         if not unit:
             return
         sentence_start = start == 0 or folded[max(0, start - 2) : start].strip() in ("", ".", "\n")
@@ -377,7 +260,7 @@ class _Scanner:
         if value is None:
             return
         upper = None
-        year_like = is_digits and _YEAR_ONLY.fullmatch(surface) is not None
+        year_like = is_digits and YEAR_ONLY.fullmatch(surface) is not None
         range_match = _RANGE_AFTER.match(folded, end) if is_digits else None
         if range_match is not None:
             upper = num.parse_number(range_match.group(1))

@@ -10,8 +10,9 @@ interchangeable ("Tianwen-1", "Tianwen 1").
 from __future__ import annotations
 
 import functools
-import itertools
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,8 +21,20 @@ from typing import Any
 
 from spacereader.core import paths
 from spacereader.core.errors import Error
-from spacereader.core.extraction.normalize import fold, lower_same_length, name_key
-from spacereader.core.extraction.regexes import WordStarts, alternation
+from spacereader.core.extraction.name_matching import (
+    ALNUM,
+    GAP,
+    NAME_END,
+    NEXT_TOKEN,
+    TOKEN,
+    NamePattern,
+    candidate_regex,
+    inside_token,
+    match_tokens,
+    split_name,
+    words_pattern,
+)
+from spacereader.core.extraction.normalize import lower_same_length, name_key
 from spacereader.core.resources import resource_path
 
 if sys.version_info >= (3, 11):
@@ -30,15 +43,6 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 GAZETTEER_FILE = "gazetteer.toml"
-# A token: letters and digits, with inner apostrophes ("Chang'e") but not a possessive 's.
-TOKEN = re.compile(r"[^\W_]+(?:'(?!s(?![^\W_]))[^\W_]+)*")
-_ALNUM = re.compile(r"[^\W_]")
-_SOFT_GAP = re.compile(r"[ \t\n\-]{1,3}")
-# In the text: one to three of them, without a blank line.
-_SOFT_TEXT_GAP = r"(?:[ \t\-]|\n(?!\n)){1,3}"
-# A token ends here: no letter or digit follows, nor an apostrophe that joins one.
-_TOKEN_END = r"(?![^\W_])(?!'(?!s(?![^\W_]))[^\W_])"
-_NEXT_TOKEN = re.compile(r"[\W_]{1,3}?(" + TOKEN.pattern + ")")
 # What follows a series name in a numbered mission: "-5", " 12", "-C37", " MS-22", " II".
 DESIGNATION = re.compile(
     r"[ \-](?P<designation>(?:Mk ?)?(?:[IVX]{1,4}|[A-Z]{0,3}-?\d{1,3}[A-Za-z]?(?:\.\d[a-z]?)?))"
@@ -47,9 +51,6 @@ DESIGNATION = re.compile(
 SERIES_MARK = "#"
 # Up to this many distinct first words, candidates come from str.find, not a pattern.
 _FEW_FIRST_WORDS = 8
-# Markers in the candidate pattern's strings: a gap between two words, a name's end.
-_GAP, _NAME_END = "\x00", "\x01"
-_CANDIDATE_FRAGMENTS = {_GAP: r"[\W_]{1,3}", _NAME_END: r"(?![^\W_])"}
 
 
 class GazetteerError(Error):
@@ -70,23 +71,6 @@ class GazetteerEntry:
 
 
 @dataclass(frozen=True)
-class _Pattern:
-    tokens: tuple[str, ...]
-    gaps: tuple[str, ...]
-    exact: bool
-    entry: GazetteerEntry
-    # For a series pattern, the canonical prefix and separator ("Chang'e", "-").
-    series_prefix: str | None = None
-    series_separator: str = ""
-
-
-# A pattern to try, its words as one lower-case pattern (None: compare words), and
-# whether `_match_tokens` must confirm what that pattern finds.
-_Try = tuple[_Pattern, "re.Pattern[str] | None", bool]
-_TRIES_LIMIT = 20_000
-
-
-@dataclass(frozen=True)
 class GazetteerMatch:
     """A name of the gazetteer found in a text; `name` is the mission for a series match."""
 
@@ -94,14 +78,6 @@ class GazetteerMatch:
     end: int
     entry: GazetteerEntry
     designated: str | None = None
-
-
-def _split(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    folded = fold(name)
-    matches = list(TOKEN.finditer(folded))
-    tokens = tuple(m.group() for m in matches)
-    gaps = tuple(folded[a.end() : b.start()] for a, b in itertools.pairwise(matches))
-    return tokens, gaps
 
 
 class Gazetteer:
@@ -117,13 +93,12 @@ class Gazetteer:
         self.problems: tuple[GazetteerError, ...] = tuple(problems)
         self._names: dict[str, GazetteerEntry] = {}
         self._acronyms: dict[str, GazetteerEntry] = {}
-        self._first: dict[str, list[_Pattern]] = {}
+        self._first: dict[str, list[NamePattern]] = {}
         for entry in self.entries:
             self._add_entry(entry)
         for patterns in self._first.values():
             patterns.sort(key=lambda p: -len(p.tokens))
-        self._candidates: WordStarts | None = None
-        self._tries: dict[tuple[str, str | None], tuple[_Try, ...]] = {}
+        self._candidates: re.Pattern[str] | None = None
 
     def _add_entry(self, entry: GazetteerEntry) -> None:
         names = [entry.name, *entry.aliases]
@@ -138,19 +113,19 @@ class Gazetteer:
             prefix, _, _ = series.partition(SERIES_MARK)
             separator = prefix[-1] if prefix[-1:] in (" ", "-") else ""
             canonical = prefix[: len(prefix) - len(separator)]
-            tokens, gaps = _split(canonical)
+            tokens, gaps = split_name(canonical)
             if tokens:
-                pattern = _Pattern(
+                pattern = NamePattern(
                     tokens, gaps, len(tokens) == 1, entry, canonical, separator or "-"
                 )
                 self._index(pattern)
 
     def _add_pattern(self, name: str, entry: GazetteerEntry, exact: bool = False) -> None:
-        tokens, gaps = _split(name)
+        tokens, gaps = split_name(name)
         if tokens:
-            self._index(_Pattern(tokens, gaps, exact or len(tokens) == 1, entry))
+            self._index(NamePattern(tokens, gaps, exact or len(tokens) == 1, entry))
 
-    def _index(self, pattern: _Pattern) -> None:
+    def _index(self, pattern: NamePattern) -> None:
         self._first.setdefault(pattern.tokens[0].lower(), []).append(pattern)
 
     def lookup(self, name: str) -> GazetteerEntry | None:
@@ -159,34 +134,39 @@ class Gazetteer:
             return self._acronyms[name]
         return self._names.get(name_key(name))
 
-    def _candidates_in(self, lowered: str) -> Iterable[int]:
+    def _candidates_in(self, folded: str, lowered: str) -> Iterable[int]:
         """Positions, in order, where a name may start: after no letter or digit."""
         if len(self._first) > _FEW_FIRST_WORDS:
-            return self._candidate_starts().positions(lowered)
+            return (match.start() for match in self._candidate_pattern().finditer(folded))
         # A text's own few definitions: str.find over each first word beats any scan.
         found: set[int] = set()
         for word in self._first:
             position = lowered.find(word)
             while position != -1:
-                if not position or not _ALNUM.match(lowered, position - 1):
+                if not position or not ALNUM.match(lowered, position - 1):
                     found.add(position)
                 position = lowered.find(word, position + 1)
         return sorted(found)
 
-    def _candidate_starts(self) -> WordStarts:
-        """Where a name may start: every name's lower-case words, as one trie pattern.
+    def _candidate_pattern(self) -> re.Pattern[str]:
+        """Where a name may start: every name's words, as one trie pattern over the text.
 
-        It matches a superset of the names (any gap of one to three non-word
-        characters, any case of the first letter) after no letter or digit;
-        `_match_at` decides. A candidate inside a longer one is still reported.
+        A name's first letter is as written (only `_match_at` lets a text spell it
+        otherwise); the rest matches in any case, with any gap of one to three
+        non-word characters, so that the pattern finds a superset of the names
+        and `_match_at` decides. The pattern consumes the first letter only: a
+        candidate inside a longer one is still found.
         """
         if self._candidates is None:
             names = {
-                _GAP.join(lower_same_length(token) for token in pattern.tokens) + _NAME_END
+                (
+                    pattern.tokens[0][0],
+                    GAP.join(lower_same_length(token) for token in pattern.tokens)[1:] + NAME_END,
+                )
                 for patterns in self._first.values()
                 for pattern in patterns
             }
-            self._candidates = _candidate_starts(frozenset(names))
+            self._candidates = candidate_regex(frozenset(names))
         return self._candidates
 
     def find(self, folded: str, lowered: str | None = None) -> list[GazetteerMatch]:
@@ -201,44 +181,44 @@ class Gazetteer:
         covered = 0
         # Only where some name's words follow; a word whose first letters spell a
         # name's first word ("NASA" of "NASA's") is then cut to its real token.
-        for start in self._candidates_in(lowered):
-            if start < covered or _inside_token(lowered, start):
+        for start in self._candidates_in(folded, lowered):
+            if start < covered or inside_token(lowered, start):
                 continue
             token = TOKEN.match(lowered, start)
-            if token is None or token.group() not in first_index:
+            patterns = first_index.get(token.group()) if token is not None else None
+            if patterns is None or token is None:
                 continue
-            match = self._match_at(folded, lowered, token, token.group())
+            match = self._match_at(folded, lowered, token, patterns)
             if match is not None:
                 found.append(match)
                 covered = match.end
         return found
 
     def _match_at(
-        self, folded: str, lowered: str, first: re.Match[str], word: str
+        self, folded: str, lowered: str, first: re.Match[str], patterns: list[NamePattern]
     ) -> GazetteerMatch | None:
         best: GazetteerMatch | None = None
         start, first_end = first.span()
-        following = _NEXT_TOKEN.match(lowered, first_end)
+        following = NEXT_TOKEN.match(lowered, first_end)
         second = following.group(1) if following is not None else None
-        tries = self._tries.get((word, second))
-        if tries is None:
-            tries = self._plan(word, second)
-        for pattern, words, verify in tries:
+        for pattern in patterns:
             tokens = pattern.tokens
-            if words is None:
-                if len(tokens) > 1:  # an exact name of several words
-                    end = _match_tokens(folded, lowered, start, pattern)
-                # One word, matched exactly: the word found is the name.
-                elif folded[start:first_end] == tokens[0]:
-                    end = first_end
-                else:
+            if len(tokens) == 1:  # one word, matched exactly: the word found is the name
+                if folded[start:first_end] != tokens[0]:
                     continue
+                end: int | None = first_end
+            # Most patterns fail on their second word; compare it before the full match.
+            elif tokens[1].lower() != second:
+                continue
+            elif pattern.exact:
+                end = match_tokens(folded, lowered, start, pattern)
             else:
+                words, verify = words_pattern(tokens, pattern.gaps)
                 found = words.match(lowered, start)
                 if found is None:
                     continue
                 if verify:
-                    end = _match_tokens(folded, lowered, start, pattern)
+                    end = match_tokens(folded, lowered, start, pattern)
                 else:
                     end = found.end() if folded[start] == tokens[0][0] else None
             if end is None:
@@ -254,95 +234,6 @@ class Gazetteer:
             elif best is None or end > best.end:
                 best = GazetteerMatch(start, end, pattern.entry)
         return best
-
-    def _plan(self, word: str, second: str | None) -> tuple[_Try, ...]:
-        """The patterns to try where `word` is followed by `second`, prepared once.
-
-        A name of several words whose second word is not `second` cannot match.
-        """
-        tries: list[_Try] = []
-        for pattern in self._first[word]:
-            tokens = pattern.tokens
-            if len(tokens) == 1 or pattern.exact:
-                if len(tokens) == 1 or tokens[1].lower() == second:
-                    tries.append((pattern, None, False))
-            elif tokens[1].lower() == second:
-                tries.append((pattern, *_words_pattern(tokens, pattern.gaps)))
-        if len(self._tries) > _TRIES_LIMIT:
-            self._tries.clear()
-        self._tries[word, second] = plan = tuple(tries)
-        return plan
-
-
-@functools.lru_cache(maxsize=4096)
-def _words_pattern(tokens: tuple[str, ...], gaps: tuple[str, ...]) -> tuple[re.Pattern[str], bool]:
-    """A name of several words as one pattern over the lower-case text, and whether
-    `_match_tokens` must still confirm a match.
-
-    The pattern matches wherever `_match_tokens` would (each word whole, spaces,
-    tabs, hyphens or one line break between them); it says exactly as much when
-    every gap is such a soft one and every word is a token as it stands.
-    """
-    parts: list[str] = []
-    verify = False
-    for index, token in enumerate(tokens):
-        if index:
-            if _SOFT_GAP.fullmatch(gaps[index - 1]):
-                parts.append(_SOFT_TEXT_GAP)
-            else:
-                parts.append(r"[\W_]{1,3}")  # the gap itself is compared on the folded text
-                verify = True
-        word = token.lower()
-        verify = verify or TOKEN.fullmatch(word) is None
-        parts.append(re.escape(word) + _TOKEN_END)
-    return re.compile("".join(parts)), verify
-
-
-@functools.lru_cache(maxsize=64)  # a text's own definitions recur ("ILRS", "SLS")
-def _candidate_starts(names: frozenset[str]) -> WordStarts:
-    body = alternation(names, _CANDIDATE_FRAGMENTS) if names else "(?!)"
-    return WordStarts(body, separator=r"[\W_]")
-
-
-def _inside_token(lowered: str, start: int) -> bool:
-    """Whether `start`, with no letter or digit before it, still lies inside a token.
-
-    Only an apostrophe joins: "chang'e" is one token, "nasa's" is two.
-    """
-    if start < 2 or lowered[start - 1] != "'" or not _ALNUM.match(lowered, start - 2):
-        return False
-    return not (lowered[start] == "s" and not _ALNUM.match(lowered, start + 1))
-
-
-def _match_tokens(folded: str, lowered: str, start: int, pattern: _Pattern) -> int | None:
-    """The end of the pattern's tokens matched from `start`, or None."""
-    position = start
-    for index, token in enumerate(pattern.tokens):
-        if index:
-            token_match = _NEXT_TOKEN.match(lowered, position)
-            if token_match is None:
-                return None
-            gap, text_gap = pattern.gaps[index - 1], folded[position : token_match.start(1)]
-            if _SOFT_GAP.fullmatch(gap):
-                if not _SOFT_GAP.fullmatch(text_gap) or "\n\n" in text_gap:
-                    return None
-            elif text_gap != gap:
-                return None
-            position = token_match.start(1)
-            end = token_match.end(1)
-        else:
-            first = TOKEN.match(lowered, position)
-            if first is None:
-                return None
-            end = first.end()
-        surface = folded[position:end]
-        if pattern.exact:
-            if surface != token:
-                return None
-        elif lowered[position:end] != token.lower() or (index == 0 and surface[0] != token[0]):
-            return None
-        position = end
-    return position
 
 
 # -- loading ---------------------------------------------------------------
@@ -453,14 +344,35 @@ def load_gazetteer(paths_: Sequence[Path] | None = None) -> Gazetteer:
 
 
 _default: tuple[tuple[float, ...], Gazetteer] | None = None
+# The variables platformdirs reads for the config folder on Linux and macOS (Windows
+# asks the system, once): while they keep their values, so does the folder. Extraction
+# asks for the default gazetteer once a document; this spares it a folder look-up and
+# a mkdir each time, which cost more than a page of text.
+_FOLDER_VARIABLES = ("XDG_CONFIG_HOME", "HOME")
+_user_file: tuple[tuple[str | None, ...], Path] | None = None
+
+
+def _user_file_now() -> Path:
+    global _user_file  # noqa: PLW0603 - see _FOLDER_VARIABLES
+    environment = tuple(os.environ.get(name) for name in _FOLDER_VARIABLES)
+    if _user_file is None or _user_file[0] != environment:
+        _user_file = (environment, user_gazetteer_path())
+    return _user_file[1]
+
+
+def _modified(path: Path) -> float:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return -1.0
+    return status.st_mtime if stat.S_ISREG(status.st_mode) else -1.0
 
 
 def default_gazetteer() -> Gazetteer:
     """The bundled and user gazetteer, loaded once and reloaded when a file changes."""
     global _default  # noqa: PLW0603 - a process-wide cache of parsed data files
-    files = [bundled_gazetteer_path(), user_gazetteer_path()]
-    stamp = tuple(path.stat().st_mtime if path.is_file() else -1.0 for path in files)
-    stamp += (hash(str(files[1])),)
+    user = _user_file_now()
+    stamp = (_modified(bundled_gazetteer_path()), _modified(user), float(hash(str(user))))
     if _default is None or _default[0] != stamp:
         _default = (stamp, load_gazetteer())
     return _default[1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 SMALL = {
@@ -205,6 +206,11 @@ MEASURE_UNITS = {
 }
 CURRENCY_SYMBOLS = {
     "us$": "USD",
+    "c$": "CAD",
+    "a$": "AUD",
+    "nz$": "NZD",
+    "hk$": "HKD",
+    "s$": "SGD",
     "$": "USD",
     "€": "EUR",
     "£": "GBP",
@@ -258,6 +264,7 @@ CURRENCY_WORD = _unit_alternation(CURRENCY_WORDS)
 MONTH = _unit_alternation(MONTHS)
 
 
+@functools.lru_cache(maxsize=4096)  # the same few surfaces recur ("46", "four", "2030")
 def parse_number(text: str) -> float | None:
     """The value of digits ("1,731", "2.89") or number words ("twenty-five", "four")."""
     cleaned = text.replace(",", "").strip()
@@ -284,6 +291,7 @@ def parse_number(text: str) -> float | None:
     return float(total) if seen else None
 
 
+@functools.lru_cache(maxsize=1024)
 def parse_ordinal(text: str) -> float | None:
     """The value of "fifth", "twenty-first" or "21st"."""
     lowered = text.lower()

@@ -10,12 +10,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
 from spacereader.core.acronyms import find_acronym_definitions
 from spacereader.core.extraction import rules
 from spacereader.core.extraction.gazetteer import Gazetteer, GazetteerEntry, GazetteerMatch
-from spacereader.core.extraction.model import NON_SPACE_CATEGORY, Mention, Program
+from spacereader.core.extraction.model import NON_SPACE_CATEGORY, Mention, Program, assemble
 from spacereader.core.extraction.normalize import collapse_spaces, lower_same_length, name_key
 
 GAZETTEER = "gazetteer"
@@ -27,7 +28,7 @@ _NO_TRAILING_HEAD = frozenset(["Agency", "International organization"])
 _TRAILING_HEAD = re.compile(
     r" (?:programs?|programmes?|missions?|spacecraft|rockets?|rovers?|landers?|orbiters?"
     r"|probes?|telescopes?|capsules?|modules?|satellites?|constellations?|systems?|stations?"
-    r"|initiatives?|corridors?|campaigns?|launchers?|vehicles?)\b"
+    r"|initiatives?|corridors?|campaigns?|launchers?|vehicles?|helicopters?)\b"
 )
 
 _LEADING_CONNECTOR = re.compile(r"(?:of|and|for|the|on|to|in|de|du|des) +")
@@ -47,8 +48,9 @@ class _Target:
     parent: str = ""
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
+    """A span that may name a program (a tuple: dozens are made for every text)."""
+
     start: int
     end: int
     target: _Target
@@ -255,13 +257,13 @@ def _extend(folded: str, kept: list[_Candidate]) -> list[_Candidate]:
     """Take a generic head word right after a name into the mention ("Falcon Heavy rocket")."""
     extended: list[_Candidate] = []
     for index, candidate in enumerate(kept):
-        end = candidate.end
+        chosen = candidate
         if candidate.priority >= 2 and candidate.target.category not in _NO_TRAILING_HEAD:
-            head = _TRAILING_HEAD.match(folded, end)
+            head = _TRAILING_HEAD.match(folded, candidate.end)
             following = kept[index + 1].start if index + 1 < len(kept) else len(folded)
             if head is not None and head.end() <= following:
-                end = head.end()
-        extended.append(_Candidate(candidate.start, end, candidate.target, candidate.priority))
+                chosen = candidate._replace(end=head.end())
+        extended.append(chosen)
     return extended
 
 
@@ -279,10 +281,11 @@ def find_programs(
     groups: dict[str, _Group] = {}
     kept = sorted(_select(finder.candidates), key=lambda c: c.start)
     for candidate in _extend(folded, kept):
-        group = groups.setdefault(candidate.target.key, _Group(candidate.target))
-        group.mentions.append(
-            Mention(candidate.start, candidate.end, text[candidate.start : candidate.end])
-        )
+        group = groups.get(candidate.target.key)
+        if group is None:
+            group = groups[candidate.target.key] = _Group(candidate.target)
+        start, end = candidate.start, candidate.end
+        group.mentions.append(assemble(Mention, start=start, end=end, text=text[start:end]))
     return tuple(_program(group) for group in groups.values())
 
 
@@ -301,7 +304,8 @@ def _program(group: _Group) -> Program:
         if surface not in seen:
             seen.add(surface)
             aliases.append(surface)
-    return Program(
+    return assemble(
+        Program,
         name=target.name,
         aliases=tuple(aliases),
         acronym=target.acronym,

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -53,6 +54,7 @@ _DESIGNATOR = re.compile(
     r"(?P<prefix>[A-Z](?<![\w\-'](?s:.))(?:[a-z]+(?:'[a-z]+)?|[A-Z]{1,5}))"
     r"-(?P<code>[A-Z]?\d{1,3}[A-Z]?)(?![\w\-]|\.\d)"
 )
+_DESIGNATOR_CODE = re.compile(r"-[A-Z]?\d{1,3}[A-Z]?(?![\w\-]|\.\d)")
 _NOT_DESIGNATORS = frozenset(
     "covid sars mers iso eu g fy utc gmt phase type level class grade article section chapter"
     " figure table page tier stage category step model annex part no item rule f a b c".split()
@@ -62,6 +64,8 @@ _GENERIC_PROGRAM = re.compile(r"program(?<!\w(?s:.){7})(?:s|mes?)?\b")
 _SPACE_STATION = re.compile(r"space station(?<!\w(?s:.){13})\b(?!s)")
 _NON_SPACE = re.compile(r"\S+")
 _WORD_AND_SPACE = re.compile(r"\S+\s+")
+# Punctuation after a word that ends the name before it.
+_NAME_BREAKS = frozenset('.,;:)!?"”')
 _LOWER_WORD = re.compile(r"[a-z][a-z\-]*[a-z]")
 # Words before "program" that belong to the sentence, not to the program's name.
 _GENERIC_STOP = frozenset(
@@ -165,6 +169,7 @@ class RuleName:
     head: str
 
 
+@functools.lru_cache(maxsize=8192)  # rule-found names recur from text to text
 def classify(name: str, head: str = "") -> str | None:
     """The category of a rule-found name, or None when it is no program at all."""
     lowered = name.lower()
@@ -201,23 +206,23 @@ def _walk_back(folded: str, head_start: int) -> int | None:
     segment_end = head_start
     start: int | None = None
     pending: list[int] = []  # connectors seen since the last capitalised word
-    for word_start, word_end in itertools.islice(_words_back(folded, head_start, 160), 9):
-        word = folded[word_start:word_end]
+    for begin, word_end in itertools.islice(_words_back(folded, head_start, 160), 9):
+        word = folded[begin:word_end]
         gap = folded[word_end:segment_end]
-        if "\n\n" in gap or any(ch in '.,;:)!?"”' for ch in gap + word[-1:]):
+        if "\n\n" in gap or not _NAME_BREAKS.isdisjoint(gap + word[-1:]):
             break
         if word[-2:] in ("'s", "s'") or word.endswith("'"):
             break
         bare = word.lstrip("(“\"'")
         if bare in _CONNECTORS:
-            pending.append(word_start)
-            segment_end = word_start
+            pending.append(begin)
+            segment_end = begin
             continue
         if not (bare[:1].isupper() or (bare[:1].isdigit() and start is not None)):
             break
         start = word_end - len(bare)
         pending.clear()
-        segment_end = word_start
+        segment_end = begin
         if bare != word:
             break
     if start is None:
@@ -253,10 +258,30 @@ def _words_back(folded: str, end: int, span: int) -> Iterator[tuple[int, int]]:
         yield end - match.end(), end - match.start()
 
 
+def _designator_matches(folded: str) -> Iterator[re.Match[str]]:
+    """The matches of _DESIGNATOR, as its finditer gives them, found from their hyphens.
+
+    A designator's hyphen and code are rare and begin with a literal "-"; its name
+    is the run of word characters, hyphens and apostrophes before the hyphen, since
+    nothing of that kind may stand before the name.
+    """
+    end = 0
+    for code in _DESIGNATOR_CODE.finditer(folded):
+        start = code.start()
+        while start and (folded[start - 1] in "-'_" or folded[start - 1].isalnum()):
+            start -= 1
+        if start < end or start == code.start():
+            continue
+        match = _DESIGNATOR.match(folded, start)
+        if match is not None:
+            yield match
+            end = match.end()
+
+
 def designators(folded: str) -> list[RuleName]:
     """Numbered names of no known series: "Yutu-2", "STS-135", "Gaofen-7"."""
     found = []
-    for match in _DESIGNATOR.finditer(folded):
+    for match in _designator_matches(folded):
         if match.group("prefix").lower() in _NOT_DESIGNATORS:
             continue
         found.append(RuleName(match.start(), match.end(), match.group(), ""))
