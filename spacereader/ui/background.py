@@ -164,7 +164,6 @@ class BackgroundRunner(QObject):
         if not self._thread.wait(timeout_ms):
             log.warning("%s did not stop within %d ms", self._thread.objectName(), timeout_ms)
 
-
     @Slot(int, object)
     def _deliver_finished(self, task_id: int, result: object) -> None:
         if not self._stopped:

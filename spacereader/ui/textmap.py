@@ -69,8 +69,10 @@ class TextMap:
         if segment is None:
             return 0
         offset = min(max(offset, segment.doc_start), segment.doc_end)
-        return segment.view_start + (offset - segment.doc_start) + self._astral_between(
-            segment.doc_start, offset
+        return (
+            segment.view_start
+            + (offset - segment.doc_start)
+            + self._astral_between(segment.doc_start, offset)
         )
 
     def _astral_between(self, start: int, end: int) -> int:
