@@ -20,7 +20,7 @@ from PySide6.QtGui import (
 )
 
 from spacereader.core.document import Document
-from spacereader.core.structure import Block, BlockKind
+from spacereader.core.structure import BlockKind
 from spacereader.ui import typography
 from spacereader.ui.textmap import TextMap
 
@@ -28,6 +28,23 @@ from spacereader.ui.textmap import TextMap
 _BREAKS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f\u2028\u2029]")
 PARAGRAPH_SPACING = 0.85  # of the body's line height
 LINE_HEIGHT_PERCENT = 150
+LONG_PARAGRAPH = 4000
+
+
+def split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A paragraph as display pieces of at most about LONG_PARAGRAPH characters.
+
+    Qt lays out a paragraph as one block; a 5 MB single-line file would take
+    seconds. Pieces end after a space, so no word is cut.
+    """
+    pieces = []
+    while end - start > LONG_PARAGRAPH:
+        cut = text.rfind(" ", start + LONG_PARAGRAPH // 2, start + LONG_PARAGRAPH)
+        cut = cut + 1 if cut > start else start + LONG_PARAGRAPH
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 def shown_text(text: str) -> str:
@@ -48,62 +65,47 @@ class ArticleRenderer:
         target.clear()
         target.setDefaultFont(self._body)
         target.setDocumentMargin(32)
-        text_map = TextMap(document.text)
-        cursor = QTextCursor(target)
+        writer = _Writer(document.text, target)
         structure = document.structure
-        first = True
-
-        def new_block(block_format: QTextBlockFormat, char_format: QTextCharFormat) -> None:
-            nonlocal first
-            if first:
-                cursor.setBlockFormat(block_format)
-                cursor.setBlockCharFormat(char_format)
-                cursor.setCharFormat(char_format)
-                first = False
-            else:
-                cursor.insertBlock(block_format, char_format)
-
-        def insert_span(block: Block, char_format: QTextCharFormat) -> None:
-            text_map.add(block.start, block.end, cursor.position())
-            cursor.insertText(shown_text(block.text(document.text)), char_format)
-
+        header = self._header_format()
         kicker = [b for b in structure.blocks if b.kind in (BlockKind.SECTION, BlockKind.CATEGORY)]
         if kicker:
-            header = self._header_format()
-            new_block(self._block_format(bottom=0.35), header)
+            writer.new_block(self._block_format(bottom=0.35), header)
             for index, block in enumerate(kicker):
                 if index:
-                    cursor.insertText("  ›  ", header)
-                insert_span(block, header)
-
+                    writer.added("  ›  ", header)
+                writer.span(block.start, block.end, header)
+        title = self._title_format()
         for block in structure.blocks_of(BlockKind.TITLE):
-            title = self._title_format()
-            new_block(self._block_format(bottom=0.45, line_height=118), title)
-            insert_span(block, title)
-
+            writer.new_block(self._block_format(bottom=0.45, line_height=118), title)
+            writer.span(block.start, block.end, title)
         byline = " — ".join(part for part in (structure.source, structure.date) if part)
         if byline:
-            header = self._header_format()
-            new_block(self._block_format(bottom=1.6), header)
-            cursor.insertText(byline, header)
+            writer.new_block(self._block_format(bottom=1.6), header)
+            writer.added(byline, header)
+        self._write_body(document, writer)
+        if writer.empty:
+            writer.new_block(self._block_format(bottom=0), header)
+            writer.added("This document has no text to show.", header)
+        return writer.text_map
 
+    def _write_body(self, document: Document, writer: _Writer) -> None:
         body = self._body_format()
-        for block in structure.blocks:
+        for block in document.structure.blocks:
             if block.kind is BlockKind.PARAGRAPH:
-                new_block(self._block_format(bottom=PARAGRAPH_SPACING), body)
-                insert_span(block, body)
+                pieces = split_long(document.text, block.start, block.end)
+                for number, (start, end) in enumerate(pieces):
+                    spacing = PARAGRAPH_SPACING if number == len(pieces) - 1 else 0
+                    writer.new_block(self._block_format(bottom=spacing), body)
+                    writer.span(start, end, body)
             elif block.kind is BlockKind.HEADING:
                 heading = self._heading_format()
-                new_block(self._block_format(bottom=0.4, top=0.6), heading)
-                insert_span(block, heading)
+                writer.new_block(self._block_format(bottom=0.4, top=0.6), heading)
+                writer.span(block.start, block.end, heading)
             elif block.kind is BlockKind.SIGNATURE:
                 signature = self._header_format()
-                new_block(self._block_format(bottom=0), signature)
-                cursor.insertText(block.text(document.text).lstrip("( ").strip(), signature)
-        if first:
-            new_block(self._block_format(bottom=0), self._header_format())
-            cursor.insertText("This document has no text to show.", self._header_format())
-        return text_map
+                writer.new_block(self._block_format(bottom=0), signature)
+                writer.added(block.text(document.text).lstrip("( ").strip(), signature)
 
     def _line_height(self) -> float:
         return self._body.pointSizeF() * LINE_HEIGHT_PERCENT / 100 * 1.33
@@ -146,3 +148,32 @@ class ArticleRenderer:
         char_format.setFontCapitalization(QFont.Capitalization.AllUppercase)
         char_format.setForeground(self._subdued)
         return char_format
+
+
+class _Writer:
+    """Appends blocks to a QTextDocument and records where document text lands."""
+
+    def __init__(self, text: str, target: QTextDocument) -> None:
+        self._text = text
+        self._cursor = QTextCursor(target)
+        self.text_map = TextMap(text)
+        self.empty = True
+
+    def new_block(self, block_format: QTextBlockFormat, char_format: QTextCharFormat) -> None:
+        """Start a block (the document's first one is reused)."""
+        if self.empty:
+            self._cursor.setBlockFormat(block_format)
+            self._cursor.setBlockCharFormat(char_format)
+            self._cursor.setCharFormat(char_format)
+            self.empty = False
+        else:
+            self._cursor.insertBlock(block_format, char_format)
+
+    def span(self, start: int, end: int, char_format: QTextCharFormat) -> None:
+        """Show text[start:end] verbatim (same length) and map it."""
+        self.text_map.add(start, end, self._cursor.position())
+        self._cursor.insertText(shown_text(self._text[start:end]), char_format)
+
+    def added(self, words: str, char_format: QTextCharFormat) -> None:
+        """Show text that is not the document's (a separator, the byline)."""
+        self._cursor.insertText(words, char_format)

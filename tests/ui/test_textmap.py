@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -53,3 +55,17 @@ def test_a_selection_ending_where_hidden_markup_begins_stops_before_it() -> None
     assert text_map.to_document(4) == 5
     assert text_map.to_document(10, end=True) == 11
     assert text_map.to_document(10) == 12
+
+
+def test_long_paragraphs_split_after_a_space_and_cover_the_text() -> None:
+    from spacereader.ui.article_renderer import LONG_PARAGRAPH, split_long
+
+    text = "word " * 5000
+    pieces = split_long(text, 0, len(text))
+    assert len(pieces) > 1
+    assert pieces[0][0] == 0
+    assert pieces[-1][1] == len(text)
+    for (_, end), (start, _) in itertools.pairwise(pieces):
+        assert end == start
+        assert text[end - 1] == " "
+    assert all(end - start <= LONG_PARAGRAPH for start, end in pieces)
