@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QFileOpenEvent, QIcon, QUndoStack
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QFileOpenEvent, QGuiApplication, QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from spacereader import __version__
@@ -267,6 +267,10 @@ def create_qapplication(argv: Sequence[str] = ()) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    # Fractional display scales (125 %, 150 %) as they are, not rounded: crisp text.
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
     application = QApplication(["spacereader", *argv])
     application.setApplicationName("SpaceReader")
     application.setApplicationVersion(__version__)
