@@ -22,11 +22,27 @@ The mission will last about ten days.
 
 
 def import_and_wait(qtbot: QtBot, app: SpaceReaderApp, *paths: Path) -> None:
-    before = len(app.library)
     with qtbot.waitSignal(app.importer.runner.finished, timeout=WAIT_MS):
         app.importer.import_paths(list(paths))
     qtbot.wait(50)
-    del before
+
+
+def import_artemis(qtbot: QtBot, app: SpaceReaderApp, folder: Path) -> tuple[Path, str]:
+    """Import the Artemis brief; its path and the id of the document it became."""
+    path = folder / "artemis.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    import_and_wait(qtbot, app, path)
+    document = app.reader.current_document
+    assert document is not None
+    return path, document.id
+
+
+def remove_confirmed(
+    app: SpaceReaderApp, doc_id: str, monkeypatch: pytest.MonkeyPatch, bookmarks_too: bool = False
+) -> None:
+    """Remove a document as if the user confirmed the dialog."""
+    monkeypatch.setattr(app.importer, "confirm_removal", lambda title: (True, bookmarks_too))
+    app.importer.remove(doc_id)
 
 
 def test_imported_text_opens_and_is_listed(
@@ -69,12 +85,8 @@ def test_a_refused_file_is_one_line_and_harms_nothing(
 def test_remove_with_confirmation_and_undo(
     qtbot: QtBot, reader_app: SpaceReaderApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = tmp_path / "artemis.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    import_and_wait(qtbot, reader_app, path)
-    doc_id = reader_app.reader.current_document.id  # type: ignore[union-attr]
-    monkeypatch.setattr(reader_app.importer, "confirm_removal", lambda title: (True, False))
-    reader_app.importer.remove(doc_id)
+    _path, doc_id = import_artemis(qtbot, reader_app, tmp_path)
+    remove_confirmed(reader_app, doc_id, monkeypatch)
     assert doc_id not in reader_app.library
     assert doc_id not in reader_app.library_panel.document_ids()
     assert reader_app.window.windowTitle().startswith("China Releases Space Plan")
@@ -146,12 +158,8 @@ def test_cancel_keeps_and_lists_what_came_in(
 def test_undo_of_a_removal_that_cannot_be_undone_says_so(
     qtbot: QtBot, reader_app: SpaceReaderApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = tmp_path / "artemis.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    import_and_wait(qtbot, reader_app, path)
-    doc_id = reader_app.reader.current_document.id  # type: ignore[union-attr]
-    monkeypatch.setattr(reader_app.importer, "confirm_removal", lambda title: (True, False))
-    reader_app.importer.remove(doc_id)
+    path, doc_id = import_artemis(qtbot, reader_app, tmp_path)
+    remove_confirmed(reader_app, doc_id, monkeypatch)
     import_and_wait(qtbot, reader_app, path)  # the same file comes back
     reader_app.undo_stack.undo()
     assert "Cannot undo" in reader_app.window.statusBar().currentMessage()
@@ -163,8 +171,7 @@ def test_removing_the_last_document_leaves_an_empty_reader(
     reader_app: SpaceReaderApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     doc_id = reader_app.reader.current_document.id  # type: ignore[union-attr]
-    monkeypatch.setattr(reader_app.importer, "confirm_removal", lambda title: (True, False))
-    reader_app.importer.remove(doc_id)
+    remove_confirmed(reader_app, doc_id, monkeypatch)
     assert len(reader_app.library) == 0
     assert reader_app.reader.current_document is None
     assert reader_app.window.windowTitle() == "SpaceReader"
