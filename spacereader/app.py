@@ -98,6 +98,7 @@ class SpaceReaderApp(QObject):
         self.reader.viewport().installEventFilter(self)
         self._started = False
         self._closing = False
+        self._titles: dict[str, str] = {}
         self.refresh_library()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -124,14 +125,17 @@ class SpaceReaderApp(QObject):
         return (hit.doc_id, hit.start, hit.end) if hit is not None else None
 
     def titles(self) -> dict[str, str]:
-        """Every document's title, by id."""
-        return {info.id: info.title for info in self.library.documents()}
+        """Every document's title, by id (kept from the last refresh of the library)."""
+        return self._titles
 
     # -- documents -------------------------------------------------------
 
     def refresh_library(self) -> None:
         """Show the library's current documents in the Library dock."""
-        self.library_panel.set_documents(self.library.documents())
+        documents = self.library.documents()
+        # Read once here: search results and the bookmarks list ask for titles often.
+        self._titles = {info.id: info.title for info in documents}
+        self.library_panel.set_documents(documents)
 
     @Slot(str)
     def open_document(self, doc_id: str) -> bool:
