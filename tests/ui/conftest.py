@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -20,3 +21,10 @@ def reader_app(qtbot: QtBot) -> Iterator[SpaceReaderApp]:
     yield app
     app.window.close()
     app.library.close()
+
+
+def import_and_wait(qtbot: QtBot, app: SpaceReaderApp, *paths: Path) -> None:
+    """Import through the app, as File → Import does, and wait until it is done."""
+    with qtbot.waitSignal(app.importer.runner.finished, timeout=20000):
+        app.importer.import_paths(list(paths))
+    qtbot.wait(50)

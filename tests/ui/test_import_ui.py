@@ -8,6 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from spacereader.app import SpaceReaderApp
+from tests.ui.conftest import import_and_wait
 
 WAIT_MS = 20000
 ARTICLE = """Artemis II Crew Named
@@ -19,12 +20,6 @@ flight of the Orion spacecraft and the Space Launch System (SLS).
 
 The mission will last about ten days.
 """
-
-
-def import_and_wait(qtbot: QtBot, app: SpaceReaderApp, *paths: Path) -> None:
-    with qtbot.waitSignal(app.importer.runner.finished, timeout=WAIT_MS):
-        app.importer.import_paths(list(paths))
-    qtbot.wait(50)
 
 
 def import_artemis(qtbot: QtBot, app: SpaceReaderApp, folder: Path) -> tuple[Path, str]:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
 from spacereader.app import SpaceReaderApp
+from tests.ui.conftest import import_and_wait
 
 MARKDOWN = """# Chandrayaan-3 Lands
 
@@ -40,24 +41,12 @@ the ESPRIT module and the I-Hab habitat for the station in lunar orbit.</p>
 """
 
 
-def open_file(qtbot: QtBot, app: SpaceReaderApp, path: Path) -> None:
-    with qtbot.waitSignal(app.importer.runner.finished, timeout=20000):
-        app.importer.import_paths([path])
-    qtbot.waitUntil(
-        lambda: (
-            app.reader.current_document is not None
-            and app.reader.current_document.info.path.name != ""
-        ),
-        timeout=5000,
-    )
-
-
 def test_markdown_is_set_formatted_and_offsets_stay_exact(
     qtbot: QtBot, reader_app: SpaceReaderApp, tmp_path: Path
 ) -> None:
     path = tmp_path / "chandrayaan.md"
     path.write_text(MARKDOWN, encoding="utf-8")
-    open_file(qtbot, reader_app, path)
+    import_and_wait(qtbot, reader_app, path)
     reader = reader_app.reader
     shown = reader.toPlainText()
     assert "# " not in shown
@@ -99,7 +88,7 @@ def test_html_view_loads_nothing_and_reads_no_local_file(
     monkeypatch.setattr(type(reader_app.reader), "loadResource", spy)
     path = tmp_path / "esa.html"
     path.write_text(HTML, encoding="utf-8")
-    open_file(qtbot, reader_app, path)
+    import_and_wait(qtbot, reader_app, path)
     shown = reader_app.reader.toPlainText()
     assert "Lunar Gateway" in shown
     assert "cookies" not in shown
@@ -133,7 +122,7 @@ def test_html_links_are_kept_and_clickable(
 ) -> None:
     path = tmp_path / "esa.html"
     path.write_text(HTML, encoding="utf-8")
-    open_file(qtbot, reader_app, path)
+    import_and_wait(qtbot, reader_app, path)
     document = reader_app.reader.document()
     anchors = []
     block = document.begin()
