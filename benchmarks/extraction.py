@@ -8,10 +8,13 @@ Quality: precision and recall of program mentions, distinct programs and figures
 on each annotated document in tests/data/extraction, and overall.
 
 Speed: a synthetic library (space-policy sentences with programs, acronyms and
-numbers, ~400 words a document) is imported with Library.add into two libraries
-in temporary folders, taking turns document by document: one plain, one with
-`extract` run once on every text. The import times are compared (goal: at most
-+30%). Library.add fsyncs every document, so the import time depends on the disk.
+numbers, ~400 words a document) is written as .txt files and imported from its
+folder as `spacereader import` and File → Import do, into fresh libraries in
+temporary folders: plainly, and with extraction into an extraction store (the
+app's way: a worker process extracts while the import writes; the import ends
+when every extraction is stored). The wall-clock times are compared (goal: at
+most +30%). The import syncs every document, so its time depends on the disk;
+plain and extracting runs alternate. Extraction's own cost on one core is printed too.
 """
 
 from __future__ import annotations
@@ -20,14 +23,11 @@ import argparse
 import os
 import random
 import shutil
+import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from spacereader.core.library import Library
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -142,50 +142,38 @@ def quality() -> None:
     )
 
 
-def _fresh_library(folder: Path) -> Library:
+def write_library(texts: list[str], folder: Path) -> None:
+    """The benchmark library as files, as a user would import them."""
+    folder.mkdir(parents=True)
+    for index, text in enumerate(texts):
+        (folder / f"brief-{index:05}.txt").write_text(text, encoding="utf-8")
+
+
+def timed_import(source: Path, work: Path, *, extracting: bool) -> float:
+    """Seconds to import the folder into a fresh library, as `spacereader import` does."""
+    from spacereader.core.importer import import_paths
     from spacereader.core.library import Library
 
-    return Library(root=folder / "data", seeds=folder / "no-seeds")
-
-
-def import_libraries(texts: list[str]) -> tuple[float, float, float]:
-    """Seconds to import every text plainly, to import it with extraction, and to extract.
-
-    Two libraries are filled in step, document by document: one plainly, one with
-    `extract` run on each text (once, with the default gazetteer, as the app does).
-    Taking turns puts both under the same disk and machine load; timed one after
-    the other, a busy disk during either run skews the ratio by tens of percent.
-    """
-    from spacereader.core.document import DocumentFormat
-    from spacereader.core.extraction import extract
-    from spacereader.core.loaders import LoadedText
-
-    folder = Path(tempfile.mkdtemp(prefix="spacereader-extract-bench-"))
-    plain_library = _fresh_library(folder / "plain")
-    extracting_library = _fresh_library(folder / "extracting")
-    plain = with_extraction = extracting = 0.0
-    clock = time.perf_counter
+    library = Library(root=work / "data", seeds=work / "no-seeds")
+    store = work / "extractions.sqlite" if extracting else None
     try:
-        for index, text in enumerate(texts):
-            loaded = LoadedText(text=text, format=DocumentFormat.TEXT)
-            started = clock()
-            plain_library.add(loaded, f"bench:{index}")
-            added = clock()
-            extracting_library.add(loaded, f"bench:{index}")
-            between = clock()
-            extract(text)
-            done = clock()
-            plain += added - started
-            with_extraction += done - added
-            extracting += done - between
+        started = time.perf_counter()
+        summary = import_paths(library, [source], extractions=store)
+        elapsed = time.perf_counter() - started
     finally:
-        plain_library.close()
-        extracting_library.close()
-        shutil.rmtree(folder, ignore_errors=True)
-    return plain, with_extraction, extracting
+        library.close()
+    if summary.failed or summary.cancelled:
+        raise SystemExit(f"the benchmark import failed: {summary.describe()}")
+    if store is not None:
+        from spacereader.core.extraction.store import ExtractionStore
+
+        with ExtractionStore(store) as kept:
+            if len(kept.hashes()) != summary.imported:
+                raise SystemExit("the import did not store every extraction")
+    return elapsed
 
 
-def speed(count: int) -> None:
+def speed(count: int, rounds: int) -> None:
     from spacereader.core.extraction import extract, load_gazetteer
 
     loading = time.perf_counter()
@@ -195,30 +183,48 @@ def speed(count: int) -> None:
     rng = random.Random(4)
     texts = [document(rng, index) for index in range(count)]
     words = sum(len(text.split()) for text in texts)
-    print(f"library: {count} documents, {words / 1e6:.1f}M words")
-    plain, with_extraction, extracting = import_libraries(texts)
-    print(f"import without extraction: {plain:.1f} s ({1000 * plain / count:.2f} ms a document)")
+    print(f"library: {count} documents (.txt files), {words / 1e6:.1f}M words")
+    folder = Path(tempfile.mkdtemp(prefix="spacereader-extract-bench-"))
+    plain: list[float] = []
+    extracting: list[float] = []
+    try:
+        write_library(texts, folder / "source")
+        # Plain and extracting runs alternate (A B B A …), so that a busy disk or
+        # machine during one run weighs on both kinds alike.
+        for run in range(2 * rounds):
+            with_extraction = run % 4 in (1, 2)
+            seconds = timed_import(
+                folder / "source", folder / f"run-{run}", extracting=with_extraction
+            )
+            (extracting if with_extraction else plain).append(seconds)
+            kind = "with extraction" if with_extraction else "plain          "
+            print(f"  run {run + 1}: import {kind} {seconds:.1f} s")
+            shutil.rmtree(folder / f"run-{run}", ignore_errors=True)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    plain_s, extracting_s = statistics.mean(plain), statistics.mean(extracting)
     print(
-        f"import with extraction:    {with_extraction:.1f} s "
-        f"({100 * (with_extraction / plain - 1):+.1f}%; goal <= +30%)"
+        f"import without extraction: {plain_s:.1f} s ({1000 * plain_s / count:.2f} ms a document)"
     )
     print(
-        f"extraction alone: {extracting:.1f} s, {1000 * extracting / count:.2f} ms a document, "
-        f"{words / extracting / 1e3:.0f}k words/s"
+        f"import with extraction:    {extracting_s:.1f} s "
+        f"({100 * (extracting_s / plain_s - 1):+.1f}%; goal <= +30%)"
     )
-    # The same extraction with nothing in between: between two imports the processor's
-    # caches have gone cold, which costs extraction about half again as much.
-    sample = texts[: min(count, 1000)]
+    # What extraction costs on one core, with nothing else running.
     started = time.perf_counter()
-    for text in sample:
-        extract(text)
-    looped = time.perf_counter() - started
-    print(f"extraction in a loop (warm caches): {1000 * looped / len(sample):.2f} ms a document")
+    for text in texts:
+        extract(text, gazetteer)
+    alone = time.perf_counter() - started
+    print(
+        f"extraction alone, one core: {alone:.1f} s, {1000 * alone / count:.2f} ms a document "
+        f"({words / alone / 1e3:.0f}k words/s; {100 * alone / plain_s:.0f}% of the plain import)"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=10_000, help="documents in the library")
+    parser.add_argument("--rounds", type=int, default=2, help="plain/extracting pairs of runs")
     parser.add_argument("--quality", action="store_true", help="only the quality table")
     args = parser.parse_args()
     # Per-user folders (the config folder's gazetteer.toml too) in a temporary folder.
@@ -229,7 +235,7 @@ def main() -> None:
         quality()
         if not args.quality:
             print()
-            speed(args.docs)
+            speed(args.docs, args.rounds)
     finally:
         shutil.rmtree(home, ignore_errors=True)
 

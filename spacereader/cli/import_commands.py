@@ -10,6 +10,7 @@ from typing import Any
 
 from spacereader.cli.output import print_json, warn
 from spacereader.core.errors import Error
+from spacereader.core.extraction.store import store_path
 from spacereader.core.importer import ImportItem, expand_paths, import_paths
 from spacereader.core.library import Library
 
@@ -64,7 +65,7 @@ def import_documents(args: argparse.Namespace) -> int:
 
     library = Library()
     try:
-        summary = import_paths(library, args.paths, on_item=report)
+        summary = import_paths(library, args.paths, on_item=report, extractions=store_path())
     finally:
         library.close()
     if args.json:

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from spacereader.core.document import DocumentInfo
 from spacereader.core.errors import Error
-from spacereader.core.library import AddOutcome, Library
+from spacereader.core.extraction.pipeline import ImportExtraction
+from spacereader.core.library import AddOutcome, AddResult, Library
 from spacereader.core.loaders import SUFFIX_FORMATS
 
 _log = logging.getLogger(__name__)
@@ -117,21 +118,32 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
 
 def import_file(library: Library, path: Path) -> ImportItem:
     """Import one file; never raises for a bad file, the error is in the item."""
+    return _import_one(library, path)[0]
+
+
+def _import_one(library: Library, path: Path) -> tuple[ImportItem, str]:
+    """The file's ImportItem, and its text when it is new or changed ("" otherwise)."""
+    item, result = _add(library, path)
+    changed = result is not None and result.outcome is not AddOutcome.UNCHANGED
+    return item, result.text if result is not None and changed else ""
+
+
+def _add(library: Library, path: Path) -> tuple[ImportItem, AddResult | None]:
     try:
         result = library.add_file(path)
     except Error as error:
-        return ImportItem(path, None, None, _one_line(str(error)))
+        return ImportItem(path, None, None, _one_line(str(error))), None
     except OSError as error:  # writing the library copy: a full disk, a read-only folder
         reason = error.strerror or type(error).__name__
-        return ImportItem(path, None, None, f"{path.name}: cannot store it ({reason})")
+        return ImportItem(path, None, None, f"{path.name}: cannot store it ({reason})"), None
     except sqlite3.Error as error:
-        return ImportItem(path, None, None, f"{path.name}: the library catalogue failed ({error})")
+        item = ImportItem(path, None, None, f"{path.name}: the library catalogue failed ({error})")
+        return item, None
     except Exception as error:  # a loader bug must not stop a folder import; it is logged
         _log.exception("importing %s failed", path)
-        return ImportItem(
-            path, None, None, _one_line(f"{path.name}: unexpected error ({type(error).__name__})")
-        )
-    return ImportItem(path, result.info, result.outcome, None)
+        line = _one_line(f"{path.name}: unexpected error ({type(error).__name__})")
+        return ImportItem(path, None, None, line), None
+    return ImportItem(path, result.info, result.outcome, None), result
 
 
 def import_paths(
@@ -140,6 +152,8 @@ def import_paths(
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
     on_item: Callable[[ImportItem], None] | None = None,
+    *,
+    extractions: Path | None = None,
 ) -> ImportSummary:
     """Import files and folders, file by file.
 
@@ -147,20 +161,32 @@ def import_paths(
     files finished, and once more at the end with done == total. `cancelled()`
     is asked before each file; when it says True the import stops there (files
     already imported stay). `on_item` sees each file's result as it comes.
+    With `extractions` (an extraction store's file), the programs and figures of
+    every new or changed text are stored there before the import returns (after
+    the last progress call: extraction of the last files may still be running).
     """
     files = expand_paths(paths)
+    extraction = ImportExtraction(extractions, len(files)) if extractions is not None else None
     items: list[ImportItem] = []
-    for done, path in enumerate(files):
-        if cancelled is not None and cancelled():
+    try:
+        for done, path in enumerate(files):
+            if cancelled is not None and cancelled():
+                return ImportSummary(tuple(items), cancelled=True)
+            if progress is not None:
+                progress(done, len(files), path)
+            item, text = _import_one(library, path)
+            if extraction is not None and text and item.info is not None:
+                extraction.submit(item.info.content_hash, text)
+            items.append(item)
+            if on_item is not None:
+                on_item(item)
+        if progress is not None and files:
+            progress(len(files), len(files), files[-1])
+        if extraction is not None and not extraction.finish(cancelled):
             return ImportSummary(tuple(items), cancelled=True)
-        if progress is not None:
-            progress(done, len(files), path)
-        item = import_file(library, path)
-        items.append(item)
-        if on_item is not None:
-            on_item(item)
-    if progress is not None and files:
-        progress(len(files), len(files), files[-1])
+    finally:
+        if extraction is not None:
+            extraction.abort()
     return ImportSummary(tuple(items))
 
 

@@ -4,7 +4,11 @@ highlighted in the reader, with a legend and View-menu toggles.
 
 from __future__ import annotations
 
+import functools
 import logging
+import sqlite3
+import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Slot
@@ -20,26 +24,63 @@ from spacereader.ui.typography import highlight_color
 
 if TYPE_CHECKING:
     from spacereader.core.extraction import Extraction
+    from spacereader.core.extraction.store import ExtractionStore
+    from spacereader.core.library import Library
 
 log = logging.getLogger("spacereader.annotations")
 
 
 class ExtractionCache:
-    """Extractions by content hash; used on the extractor thread only."""
+    """Extractions by content hash: in memory, then the extraction store, else extracted.
+
+    Used on the extractor threads; the store is opened on first use, off the GUI
+    thread. Without a usable store (a read-only cache folder) texts are extracted.
+    """
 
     def __init__(self) -> None:
-        self._by_hash: dict[str, Extraction] = {}
+        self._by_hash: dict[tuple[str, str], Extraction] = {}
+        self._lock = threading.Lock()
+        self._store: ExtractionStore | None = None
+        self._store_failed = False
 
-    def of(self, document: Document) -> Extraction:
-        """The document's programs and figures, extracted once per text."""
-        key = document.info.content_hash
+    def of(self, content_hash: str, text: Callable[[], str]) -> Extraction:
+        """A text's programs and figures; `text()` is called only if they must be extracted."""
+        from spacereader.core.extraction import default_gazetteer, extract
+        from spacereader.core.extraction.store import signature
+
+        gazetteer = default_gazetteer()
+        key = (content_hash, signature(gazetteer))
         found = self._by_hash.get(key)
+        if found is not None:
+            return found
+        store = self._open_store()
+        if store is not None:
+            found = store.get(*key)
         if found is None:
-            from spacereader.core.extraction import extract
-
-            found = extract(document.text)
-            self._by_hash[key] = found
+            found = extract(text(), gazetteer)
+            if store is not None:
+                store.put(*key, found)
+        self._by_hash[key] = found
         return found
+
+    def _open_store(self) -> ExtractionStore | None:
+        from spacereader.core.extraction.store import ExtractionStore
+
+        with self._lock:
+            if self._store is None and not self._store_failed:
+                try:
+                    self._store = ExtractionStore()
+                except (sqlite3.Error, OSError) as error:
+                    log.warning("no extraction store: %s", error)
+                    self._store_failed = True
+            return self._store
+
+    def close(self) -> None:
+        """Close the store's file."""
+        with self._lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
 
 
 class AnnotationsFeature(QObject):
@@ -130,7 +171,7 @@ class AnnotationsFeature(QObject):
             return
 
         def task(progress: Progress) -> Any:
-            return document.id, self.cache.of(document)
+            return document.id, self.cache.of(document.info.content_hash, lambda: document.text)
 
         self._document_task = self.runner.submit(task, key="document")
 
@@ -158,7 +199,8 @@ class AnnotationsFeature(QObject):
             for number, info in enumerate(documents, start=1):
                 if progress.cancelled():
                     break
-                found[info.id] = self.cache.of(library.load(info.id)).programs
+                text = functools.partial(_text_of, library, info.id)
+                found[info.id] = self.cache.of(info.content_hash, text).programs
                 progress(number, len(documents))
             return found
         finally:
@@ -273,6 +315,11 @@ class AnnotationsFeature(QObject):
         self.shell.window.show_status(f"Briefing written to {path}.")
 
     def stop(self) -> None:
-        """Stop the extractor threads."""
+        """Stop the extractor threads, then close the store they read."""
         self.runner.stop()
         self.library_runner.stop()
+        self.cache.close()
+
+
+def _text_of(library: Library, doc_id: str) -> str:
+    return library.load(doc_id).text

@@ -120,6 +120,7 @@ class ImportFeature(QObject):
     @Slot(list)
     def import_paths(self, paths: Sequence[Path], open_first: bool = True) -> None:
         """Import files and folders off the GUI thread; open the first one that came in."""
+        from spacereader.core.extraction.store import store_path
         from spacereader.core.importer import import_paths
 
         root = self.shell.library
@@ -136,6 +137,7 @@ class ImportFeature(QObject):
                     chosen,
                     progress=lambda done, total, _path: progress(done, total),
                     cancelled=cancel.is_set,
+                    extractions=store_path(),
                 )
             finally:
                 library.close()

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
+import spacereader.core.extraction
+import spacereader.core.extraction.pipeline  # binds the real extract before a test patches it
 from spacereader.app import SpaceReaderApp
+from spacereader.core.extraction import Extraction
 from spacereader.ui.programs_panel import TARGET_ROLE, MentionTarget
 from spacereader.ui.typography import HIGHLIGHT_TINTS, contrast_ratio
+from tests.ui.conftest import import_and_wait
 
 WAIT_MS = 20000
 
@@ -112,7 +119,6 @@ def test_highlight_tints_meet_wcag_contrast_in_both_themes() -> None:
     for kind, (light, dark) in HIGHLIGHT_TINTS.items():
         assert contrast_ratio(QColor(light), light_text) >= 4.5, kind
         assert contrast_ratio(QColor(dark), dark_text) >= 4.5, kind
-    assert QPalette  # the tints are applied through the palette's theme
 
 
 def test_whole_library_lists_documents_per_program(
@@ -133,3 +139,33 @@ def test_whole_library_lists_documents_per_program(
     ilrs = program_index(reader_app, "International Lunar")
     document_row = ilrs.model().index(0, 0, ilrs)
     assert str(document_row.data()).startswith("China Releases Space Plan")
+
+
+def test_an_imported_document_opens_on_its_stored_extraction(
+    qtbot: QtBot, reader_app: SpaceReaderApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wait_extracted(qtbot, reader_app)
+    brief = tmp_path / "brief.txt"
+    text = "Gateway brief\n\nThe Lunar Gateway Logistics Program (LGLP) ships 12 modules by 2031.\n"
+    brief.write_text(text, encoding="utf-8")
+    expected = [figure.text for figure in spacereader.core.extraction.extract(text).figures]
+    assert len(expected) == 2
+    extracted: list[str] = []
+    real_extract = spacereader.core.extraction.extract
+
+    def counting_extract(document_text: str, *args: object) -> Extraction:
+        extracted.append(document_text)
+        return real_extract(document_text)
+
+    monkeypatch.setattr(spacereader.core.extraction, "extract", counting_extract)
+    # The import extracts the text into the store; opening it must not extract again.
+    import_and_wait(qtbot, reader_app, brief)
+    qtbot.waitUntil(
+        lambda: any(
+            name.startswith("Lunar Gateway Logistics Program")
+            for name in reader_app.programs_panel.program_names()
+        ),
+        timeout=WAIT_MS,
+    )
+    assert [row[0] for row in reader_app.figures_panel.rows()] == expected
+    assert extracted == []
