@@ -21,18 +21,21 @@ from typing import Any
 
 from spacereader.core import paths
 from spacereader.core.errors import Error
+from spacereader.core.extraction.model import assemble
 from spacereader.core.extraction.name_matching import (
     ALNUM,
+    DESIGNATION,  # noqa: F401 - defined with the matching code, imported from here too
     GAP,
     NAME_END,
-    NEXT_TOKEN,
     TOKEN,
+    FirstWord,
     NamePattern,
+    SpanMatch,
     candidate_regex,
     inside_token,
-    match_tokens,
+    match_first_word,
+    prepare,
     split_name,
-    words_pattern,
 )
 from spacereader.core.extraction.normalize import lower_same_length, name_key
 from spacereader.core.resources import resource_path
@@ -43,11 +46,6 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 GAZETTEER_FILE = "gazetteer.toml"
-# What follows a series name in a numbered mission: "-5", " 12", "-C37", " MS-22", " II".
-DESIGNATION = re.compile(
-    r"[ \-](?P<designation>(?:Mk ?)?(?:[IVX]{1,4}|[A-Z]{0,3}-?\d{1,3}[A-Za-z]?(?:\.\d[a-z]?)?))"
-    r"(?![\w\-]|\.\d)"
-)
 SERIES_MARK = "#"
 # Up to this many distinct first words, candidates come from str.find, not a pattern.
 _FEW_FIRST_WORDS = 8
@@ -99,6 +97,12 @@ class Gazetteer:
         for patterns in self._first.values():
             patterns.sort(key=lambda p: -len(p.tokens))
         self._candidates: re.Pattern[str] | None = None
+        # `_first` prepared for matching, one first word at a time as texts use them.
+        self._prepared: dict[str, FirstWord] = {}
+        # A name starts with its first letter as written, whatever the case of the rest.
+        self._first_letters = frozenset(
+            pattern.tokens[0][0] for patterns in self._first.values() for pattern in patterns
+        )
 
     def _add_entry(self, entry: GazetteerEntry) -> None:
         names = [entry.name, *entry.aliases]
@@ -134,16 +138,22 @@ class Gazetteer:
             return self._acronyms[name]
         return self._names.get(name_key(name))
 
-    def _candidates_in(self, folded: str, lowered: str) -> Iterable[int]:
-        """Positions, in order, where a name may start: after no letter or digit."""
+    def _candidates_in(self, folded: str, lowered: str) -> list[int]:
+        """Positions, in order, where a name may start: after no letter or digit.
+
+        Only at a first letter of some name as written: a match needs one there.
+        """
         if len(self._first) > _FEW_FIRST_WORDS:
-            return (match.start() for match in self._candidate_pattern().finditer(folded))
+            return [match.start() for match in self._candidate_pattern().finditer(folded)]
         # A text's own few definitions: str.find over each first word beats any scan.
         found: set[int] = set()
+        first_letters = self._first_letters
         for word in self._first:
             position = lowered.find(word)
             while position != -1:
-                if not position or not ALNUM.match(lowered, position - 1):
+                if folded[position] in first_letters and (
+                    not position or not ALNUM.match(lowered, position - 1)
+                ):
                     found.add(position)
                 position = lowered.find(word, position + 1)
         return sorted(found)
@@ -176,64 +186,40 @@ class Gazetteer:
         """
         if lowered is None:
             lowered = lower_same_length(folded)
-        first_index = self._first
-        found: list[GazetteerMatch] = []
+        # Built without the dataclass __init__: one for most candidates of every text.
+        return [
+            assemble(GazetteerMatch, start=start, end=end, entry=entry, designated=designated)
+            for start, end, entry, designated in self.find_spans(folded, lowered)
+        ]
+
+    def find_spans(self, folded: str, lowered: str) -> list[SpanMatch]:
+        """`find` as plain tuples (start, end, entry, designated), for extraction's own use."""
+        first_index, prepared = self._first, self._prepared
+        token_match = TOKEN.match
+        found: list[SpanMatch] = []
         covered = 0
         # Only where some name's words follow; a word whose first letters spell a
         # name's first word ("NASA" of "NASA's") is then cut to its real token.
         for start in self._candidates_in(folded, lowered):
-            if start < covered or inside_token(lowered, start):
+            if start < covered:
                 continue
-            token = TOKEN.match(lowered, start)
-            patterns = first_index.get(token.group()) if token is not None else None
-            if patterns is None or token is None:
+            # inside_token needs an apostrophe just before: test that here, in line.
+            if start > 1 and lowered[start - 1] == "'" and inside_token(lowered, start):
                 continue
-            match = self._match_at(folded, lowered, token, patterns)
+            token = token_match(lowered, start)
+            if token is None:
+                continue
+            key = token.group()
+            if key not in first_index:
+                continue
+            first_word = prepared.get(key)
+            if first_word is None:
+                first_word = prepared[key] = prepare(first_index[key])
+            match = match_first_word(folded, lowered, start, token.end(), first_word)
             if match is not None:
                 found.append(match)
-                covered = match.end
+                covered = match[1]
         return found
-
-    def _match_at(
-        self, folded: str, lowered: str, first: re.Match[str], patterns: list[NamePattern]
-    ) -> GazetteerMatch | None:
-        best: GazetteerMatch | None = None
-        start, first_end = first.span()
-        following = NEXT_TOKEN.match(lowered, first_end)
-        second = following.group(1) if following is not None else None
-        for pattern in patterns:
-            tokens = pattern.tokens
-            if len(tokens) == 1:  # one word, matched exactly: the word found is the name
-                if folded[start:first_end] != tokens[0]:
-                    continue
-                end: int | None = first_end
-            # Most patterns fail on their second word; compare it before the full match.
-            elif tokens[1].lower() != second:
-                continue
-            elif pattern.exact:
-                end = match_tokens(folded, lowered, start, pattern)
-            else:
-                words, verify = words_pattern(tokens, pattern.gaps)
-                found = words.match(lowered, start)
-                if found is None:
-                    continue
-                if verify:
-                    end = match_tokens(folded, lowered, start, pattern)
-                else:
-                    end = found.end() if folded[start] == tokens[0][0] else None
-            if end is None:
-                continue
-            if pattern.series_prefix is not None:
-                designation = DESIGNATION.match(folded, end)
-                if designation is None:
-                    continue
-                if best is None or designation.end() > best.end:
-                    code = designation.group("designation")
-                    name = f"{pattern.series_prefix}{pattern.series_separator}{code}"
-                    best = GazetteerMatch(start, designation.end(), pattern.entry, name)
-            elif best is None or end > best.end:
-                best = GazetteerMatch(start, end, pattern.entry)
-        return best
 
 
 # -- loading ---------------------------------------------------------------

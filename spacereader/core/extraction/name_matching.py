@@ -13,7 +13,7 @@ import functools
 import itertools
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from spacereader.core.extraction.normalize import fold
 from spacereader.core.extraction.regexes import alternation
@@ -30,6 +30,11 @@ _SOFT_TEXT_GAP = r"(?:[ \t\-]|\n(?!\n)){1,3}"
 # A token ends here: no letter or digit follows, nor an apostrophe that joins one.
 _TOKEN_END = r"(?![^\W_])(?!'(?!s(?![^\W_]))[^\W_])"
 NEXT_TOKEN = re.compile(r"[\W_]{1,3}?(" + TOKEN.pattern + ")")
+# What follows a series name in a numbered mission: "-5", " 12", "-C37", " MS-22", " II".
+DESIGNATION = re.compile(
+    r"[ \-](?P<designation>(?:Mk ?)?(?:[IVX]{1,4}|[A-Z]{0,3}-?\d{1,3}[A-Za-z]?(?:\.\d[a-z]?)?))"
+    r"(?![\w\-]|\.\d)"
+)
 # Markers in the candidate pattern's strings: a gap between two words, a name's end.
 GAP, NAME_END = "\x00", "\x01"
 _CANDIDATE_FRAGMENTS = {GAP: r"[\W_]{1,3}", NAME_END: r"(?![^\W_])"}
@@ -46,6 +51,104 @@ class NamePattern:
     # For a series pattern, the canonical prefix and separator ("Chang'e", "-").
     series_prefix: str | None = None
     series_separator: str = ""
+
+
+class PreparedPattern(NamedTuple):
+    """A NamePattern with what matching it at a candidate needs, worked out once.
+
+    A tuple, unpacked in the loop over a first word's patterns: that loop runs for
+    every candidate of every text.
+    """
+
+    pattern: NamePattern
+    # The only token of a one-word name, else "".
+    single: str
+    # For a several-word name that is not exact, `words_pattern` and its `verify`.
+    words: re.Pattern[str] | None
+    verify: bool
+
+
+class FirstWord(NamedTuple):
+    """The patterns of one first word, prepared, in the order they are tried.
+
+    A name of several words can only match where the text's second token is its
+    own, so those come by second token in lower case: at a candidate, only the
+    patterns of the token that follows are tried, then the one-word patterns
+    (tried last, as the shortest, in the order of `Gazetteer._first`).
+    """
+
+    by_second: dict[str, tuple[PreparedPattern, ...]]
+    singles: tuple[PreparedPattern, ...]
+
+
+def prepare(patterns: list[NamePattern]) -> FirstWord:
+    """The patterns of one first word (longest first), prepared for `Gazetteer._match_at`."""
+    by_second: dict[str, list[PreparedPattern]] = {}
+    singles: list[PreparedPattern] = []
+    for pattern in patterns:
+        tokens = pattern.tokens
+        if len(tokens) == 1:
+            singles.append(PreparedPattern(pattern, tokens[0], None, False))
+            continue
+        words: re.Pattern[str] | None = None
+        verify = False
+        if not pattern.exact:
+            words, verify = words_pattern(tokens, pattern.gaps)
+        prepared = PreparedPattern(pattern, "", words, verify)
+        by_second.setdefault(tokens[1].lower(), []).append(prepared)
+    return FirstWord({key: tuple(value) for key, value in by_second.items()}, tuple(singles))
+
+
+# A GazetteerMatch's fields as a tuple: (start, end, entry, designated).
+SpanMatch = tuple[int, int, "GazetteerEntry", "str | None"]
+
+
+def match_first_word(
+    folded: str, lowered: str, start: int, first_end: int, first_word: FirstWord
+) -> SpanMatch | None:
+    """The longest name of `first_word` that the text spells from `start`, if any.
+
+    `first_end` is where the text's first token ends. On a tie the pattern tried
+    first wins; a series pattern needs a designation after it ("Chang'e-5").
+    """
+    patterns = first_word.singles
+    if first_word.by_second:
+        following = NEXT_TOKEN.match(lowered, first_end)
+        if following is not None and following.group(1) in first_word.by_second:
+            patterns = first_word.by_second[following.group(1)] + patterns
+    surface = folded[start:first_end]
+    best_end = -1
+    best: tuple[GazetteerEntry, str | None] | None = None
+    for pattern, single, words, verify in patterns:
+        if single:  # one word, matched exactly: the word found is the name
+            if surface != single:
+                continue
+            end: int | None = first_end
+        elif words is None:  # an exact name of several words
+            end = match_tokens(folded, lowered, start, pattern)
+        else:
+            found = words.match(lowered, start)
+            if found is None:
+                continue
+            if verify:
+                end = match_tokens(folded, lowered, start, pattern)
+            else:
+                end = found.end() if surface[0] == pattern.tokens[0][0] else None
+        if end is None:
+            continue
+        if pattern.series_prefix is not None:
+            designation = DESIGNATION.match(folded, end)
+            if designation is None:
+                continue
+            if designation.end() > best_end:
+                code = designation.group("designation")
+                name = f"{pattern.series_prefix}{pattern.series_separator}{code}"
+                best_end, best = designation.end(), (pattern.entry, name)
+        elif end > best_end:
+            best_end, best = end, (pattern.entry, None)
+    if best is None:
+        return None
+    return start, best_end, best[0], best[1]
 
 
 def split_name(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

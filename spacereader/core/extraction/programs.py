@@ -15,7 +15,7 @@ from weakref import WeakKeyDictionary
 
 from spacereader.core.acronyms import find_acronym_definitions
 from spacereader.core.extraction import rules
-from spacereader.core.extraction.gazetteer import Gazetteer, GazetteerEntry, GazetteerMatch
+from spacereader.core.extraction.gazetteer import Gazetteer, GazetteerEntry
 from spacereader.core.extraction.model import NON_SPACE_CATEGORY, Mention, Program, assemble
 from spacereader.core.extraction.normalize import collapse_spaces, lower_same_length, name_key
 
@@ -63,9 +63,22 @@ class _Group:
     mentions: list[Mention] = field(default_factory=list)
 
 
-@functools.lru_cache(maxsize=4096)  # one per well-known program, reused in every document
+# Targets by the identity of their entry (and mission name): one per well-known
+# program, reused in every document. A GazetteerEntry hashes all its fields each
+# time, so an lru_cache on it cost more than building the target did. Each value
+# keeps its entry (and gazetteer) alive, so no id is reused while it is cached.
+_ENTRY_TARGETS: dict[int, tuple[GazetteerEntry, _Target]] = {}
+_DESIGNATED_TARGETS: dict[tuple[str, int, int], tuple[object, _Target]] = {}
+_TARGETS_LIMIT = 4096
+
+
 def _entry_target(entry: GazetteerEntry) -> _Target:
-    return _Target(
+    cached = _ENTRY_TARGETS.get(id(entry))
+    if cached is not None:
+        return cached[1]
+    if len(_ENTRY_TARGETS) > _TARGETS_LIMIT:
+        _ENTRY_TARGETS.clear()
+    target = _Target(
         key="g:" + name_key(entry.name),
         name=entry.name,
         category=entry.category,
@@ -74,15 +87,25 @@ def _entry_target(entry: GazetteerEntry) -> _Target:
         aliases=entry.aliases,
         source=GAZETTEER,
     )
+    _ENTRY_TARGETS[id(entry)] = (entry, target)
+    return target
 
 
-def _match_target(match: GazetteerMatch, gazetteer: Gazetteer) -> _Target:
-    if match.designated is None:
-        return _entry_target(match.entry)
-    return _designated_target(match.designated, match.entry, gazetteer)
+def _match_target(entry: GazetteerEntry, designated: str | None, gazetteer: Gazetteer) -> _Target:
+    """What a gazetteer match names: the entry, or a numbered mission of its series."""
+    if designated is None:
+        return _entry_target(entry)
+    key = (designated, id(entry), id(gazetteer))
+    cached = _DESIGNATED_TARGETS.get(key)
+    if cached is not None:
+        return cached[1]
+    if len(_DESIGNATED_TARGETS) > _TARGETS_LIMIT:
+        _DESIGNATED_TARGETS.clear()
+    target = _designated_target(designated, entry, gazetteer)
+    _DESIGNATED_TARGETS[key] = ((entry, gazetteer), target)
+    return target
 
 
-@functools.lru_cache(maxsize=4096)
 def _designated_target(designated: str, entry: GazetteerEntry, gazetteer: Gazetteer) -> _Target:
     known = gazetteer.lookup(designated)
     if known is not None and known is not entry:
@@ -106,12 +129,12 @@ class _Finder:
         self.lowered = lowered
         self.gazetteer = gazetteer
         self.candidates: list[_Candidate] = []
-        self.gazetteer_matches = gazetteer.find(folded, lowered)
-        self.gazetteer_ends = {m.end: m.start for m in self.gazetteer_matches}
+        self.gazetteer_matches = gazetteer.find_spans(folded, lowered)
+        self.gazetteer_ends = {end: start for start, end, _, _ in self.gazetteer_matches}
         self.agency_spans = {
-            m.start: m.end
-            for m in self.gazetteer_matches
-            if m.designated is None and m.entry.category == "Agency"
+            start: end
+            for start, end, entry, designated in self.gazetteer_matches
+            if designated is None and entry.category == "Agency"
         }
 
     def add(self, start: int, end: int, target: _Target, priority: int) -> None:
@@ -120,7 +143,9 @@ class _Finder:
     def resolve(self, name: str) -> _Target | None:
         """The known program a name (or the name less a trailing head) stands for."""
         # The answer depends on the gazetteer and the name only; names recur across texts.
-        known = _RESOLVED.setdefault(self.gazetteer, {})
+        known = _RESOLVED.get(self.gazetteer)
+        if known is None:
+            known = _RESOLVED[self.gazetteer] = {}
         if name not in known:
             if len(known) > _RESOLVED_LIMIT:
                 known.clear()
@@ -136,29 +161,26 @@ class _Finder:
                 return self._resolve(name[: -len(head) - 1])
         whole = [m for m in self.gazetteer.find(name) if m.start == 0 and m.end == len(name)]
         if whole:
-            return _match_target(whole[0], self.gazetteer)
+            return _match_target(whole[0].entry, whole[0].designated, self.gazetteer)
         designator = rules.designators(name)
         if designator and designator[0].start == 0 and designator[0].end == len(name):
-            return self._designator_target(name)
+            return _designator_target(name)
         return None
 
-    def _designator_target(self, name: str) -> _Target:
-        return _Target(key="m:" + name_key(name), name=name, category="Mission")
-
     def run(self) -> None:
-        for match in self.gazetteer_matches:
-            self.add(match.start, match.end, _match_target(match, self.gazetteer), 3)
+        folded, gazetteer, add = self.folded, self.gazetteer, self.candidates.append
+        for start, end, entry, designated in self.gazetteer_matches:
+            add(_Candidate(start, end, _match_target(entry, designated, gazetteer), 3))
         self._definitions()
-        for found in rules.designators(self.folded):
-            self.add(found.start, found.end, self._designator_target(found.name), 2)
-        for found in rules.capitalised_names(self.folded):
+        for found in rules.designators(folded):
+            add(_Candidate(found.start, found.end, _designator_target(found.name), 2))
+        for found in rules.capitalised_names(folded):
             self._capitalised(found)
-        for found in rules.generic_programs(self.folded):
+        for found in rules.generic_programs(folded):
             name = rules.generic_key_name(found.name)
             category = rules.classify(name, found.head) or NON_SPACE_CATEGORY
-            country = rules.country_before(self.folded, found.start)
-            target = _Target(key="r:" + name_key(name), name=name, category=category)
-            self.add(found.start, found.end, _with_country(target, country), 1)
+            country = rules.country_before(folded, found.start)
+            add(_Candidate(found.start, found.end, _rule_target(name, category, country), 1))
 
     def _definitions(self) -> None:
         local: list[GazetteerEntry] = []
@@ -176,8 +198,10 @@ class _Finder:
             targets[name_key(expansion)] = known
         if local:
             # Later uses of a defined name, and of an acronym the gazetteer spells differently.
-            for match in _local_gazetteer(tuple(local)).find(self.folded, self.lowered):
-                self.add(match.start, match.end, targets[name_key(match.entry.name)], 3)
+            for start, end, entry, _ in _local_gazetteer(tuple(local)).find_spans(
+                self.folded, self.lowered
+            ):
+                self.add(start, end, targets[name_key(entry.name)], 3)
 
     def _defined(self, expansion: str, acronym: str, start: int) -> _Target | None:
         """A program the text defines itself, if its expansion names a program."""
@@ -218,9 +242,7 @@ class _Finder:
             category = rules.classify(name, found.head)
             if category is None:
                 return
-            country = rules.country_before(self.folded, start)
-            target = _Target(key="r:" + name_key(name), name=name, category=category)
-            target = _with_country(target, country)
+            target = _rule_target(name, category, rules.country_before(self.folded, start))
         self.add(start, found.end, target, 2)
 
 
@@ -233,10 +255,16 @@ def _local_gazetteer(entries: tuple[GazetteerEntry, ...]) -> Gazetteer:
     return Gazetteer(entries)
 
 
-def _with_country(target: _Target, country: str) -> _Target:
-    if not country or target.country:
-        return target
-    return _Target(**{**target.__dict__, "country": country})
+@functools.lru_cache(maxsize=8192)  # rule-found names recur from text to text
+def _rule_target(name: str, category: str, country: str) -> _Target:
+    """A program a rule found and the gazetteer does not know."""
+    return _Target(key="r:" + name_key(name), name=name, category=category, country=country)
+
+
+@functools.lru_cache(maxsize=4096)
+def _designator_target(name: str) -> _Target:
+    """A numbered mission of no known series."""
+    return _Target(key="m:" + name_key(name), name=name, category="Mission")
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -297,17 +325,16 @@ def _known_names(name: str, acronym: str | None, aliases: tuple[str, ...]) -> fr
 
 def _program(group: _Group) -> Program:
     target = group.target
-    aliases = list(target.aliases)
-    seen = set(_known_names(target.name, target.acronym, target.aliases))
+    known = _known_names(target.name, target.acronym, target.aliases)
+    new: list[str] = []  # other spellings the text uses, in order of first use
     for mention in group.mentions:
         surface = collapse_spaces(mention.text)
-        if surface not in seen:
-            seen.add(surface)
-            aliases.append(surface)
+        if surface not in known and surface not in new:
+            new.append(surface)
     return assemble(
         Program,
         name=target.name,
-        aliases=tuple(aliases),
+        aliases=target.aliases + tuple(new) if new else target.aliases,
         acronym=target.acronym,
         category=target.category,
         country=target.country,

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacereader.core.extraction.model import NON_SPACE_CATEGORY
+from spacereader.core.extraction.model import NON_SPACE_CATEGORY, assemble
 from spacereader.core.extraction.regexes import word_start
 
 HEADS = frozenset(
@@ -169,6 +169,11 @@ class RuleName:
     head: str
 
 
+def _rule_name(start: int, end: int, name: str, head: str) -> RuleName:
+    # Built without the dataclass __init__, as model.assemble says: a dozen a text.
+    return assemble(RuleName, start=start, end=end, name=name, head=head)
+
+
 @functools.lru_cache(maxsize=8192)  # rule-found names recur from text to text
 def classify(name: str, head: str = "") -> str | None:
     """The category of a rule-found name, or None when it is no program at all."""
@@ -197,7 +202,7 @@ def capitalised_names(folded: str) -> list[RuleName]:
         start = _walk_back(folded, head.start())
         if start is None:
             continue
-        found.append(RuleName(start, head.end(), folded[start : head.end()], head.group()))
+        found.append(_rule_name(start, head.end(), folded[start : head.end()], head.group()))
     return found
 
 
@@ -206,7 +211,12 @@ def _walk_back(folded: str, head_start: int) -> int | None:
     segment_end = head_start
     start: int | None = None
     pending: list[int] = []  # connectors seen since the last capitalised word
-    for begin, word_end in itertools.islice(_words_back(folded, head_start, 160), 9):
+    # The words before the head, last first, as _words_back gives them (in line: once
+    # for every head word of every text).
+    offset = max(0, head_start - 160)
+    backwards = _NON_SPACE.finditer(folded[offset:head_start][::-1])
+    for reversed_word in itertools.islice(backwards, 9):
+        begin, word_end = head_start - reversed_word.end(), head_start - reversed_word.start()
         word = folded[begin:word_end]
         gap = folded[word_end:segment_end]
         if "\n\n" in gap or not _NAME_BREAKS.isdisjoint(gap + word[-1:]):
@@ -284,7 +294,7 @@ def designators(folded: str) -> list[RuleName]:
     for match in _designator_matches(folded):
         if match.group("prefix").lower() in _NOT_DESIGNATORS:
             continue
-        found.append(RuleName(match.start(), match.end(), match.group(), ""))
+        found.append(_rule_name(match.start(), match.end(), match.group(), ""))
     return found
 
 
@@ -292,12 +302,14 @@ def generic_programs(folded: str) -> list[RuleName]:
     """Lower-case programs: "lunar exploration program", "the space station"."""
     found: list[RuleName] = []
     for match in _GENERIC_PROGRAM.finditer(folded):
-        start = match.start()
+        start = end = match.start()
         modifiers = 0
-        for begin, finish in _words_back(folded, start, 80):
+        # The words before it, last first, as _words_back gives them (in line: it runs
+        # for every "program" of every text).
+        for reversed_word in _NON_SPACE.finditer(folded[max(0, end - 80) : end][::-1]):
+            begin, finish = end - reversed_word.end(), end - reversed_word.start()
             text = folded[begin:finish]
-            gap_end = start
-            if folded[finish:gap_end].count("\n") > 1:
+            if folded[finish:start].count("\n") > 1:
                 break
             if not _LOWER_WORD.fullmatch(text) or text in _GENERIC_STOP or modifiers == 4:
                 break
@@ -309,7 +321,7 @@ def generic_programs(folded: str) -> list[RuleName]:
         words = phrase.split()
         if len(words) == 2 and words[0] in _GENERIC_ALONE:
             continue
-        found.append(RuleName(start, match.end(), phrase, match.group()))
+        found.append(_rule_name(start, match.end(), phrase, match.group()))
     for match in _SPACE_STATION.finditer(folded):
         before = folded[max(0, match.start() - 40) : match.start()].split()
         skipped = 0  # "its own space station", "the future space station"
@@ -320,7 +332,7 @@ def generic_programs(folded: str) -> list[RuleName]:
             skipped += 1
         previous = before[-1].lower() if before else ""
         if previous in _DETERMINERS or previous.endswith("'s") or previous.lower() in DEMONYMS:
-            found.append(RuleName(match.start(), match.end(), match.group(), "station"))
+            found.append(_rule_name(match.start(), match.end(), match.group(), "station"))
     return found
 
 
