@@ -169,3 +169,35 @@ def test_an_imported_document_opens_on_its_stored_extraction(
     )
     assert [row[0] for row in reader_app.figures_panel.rows()] == expected
     assert extracted == []
+
+
+def test_a_large_import_extracts_in_a_worker_process_for_the_whole_library_view(
+    qtbot: QtBot, reader_app: SpaceReaderApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wait_extracted(qtbot, reader_app)
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    count = spacereader.core.extraction.pipeline.PROCESS_FROM + 6
+    for number in range(count):
+        (folder / f"brief-{number:03}.txt").write_text(
+            f"Brief {number}\n\nThe Orbital Relay Program adds {number + 3} satellites.\n",
+            encoding="utf-8",
+        )
+    extracted: list[str] = []
+    real_extract = spacereader.core.extraction.extract
+
+    def counting_extract(document_text: str, *args: object) -> Extraction:
+        extracted.append(document_text)
+        return real_extract(document_text)
+
+    monkeypatch.setattr(spacereader.core.extraction, "extract", counting_extract)
+    import_and_wait(qtbot, reader_app, folder)
+    reader_app.programs_panel.library_switch.setChecked(True)
+
+    def every_brief_listed() -> bool:
+        relay = program_index(reader_app, "Orbital Relay Program")
+        return relay.model().rowCount(relay) == count
+
+    qtbot.waitUntil(every_brief_listed, timeout=WAIT_MS)
+    # Every brief came from the store the worker process filled, none extracted here.
+    assert not any(text.startswith("Brief") for text in extracted)
