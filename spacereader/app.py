@@ -30,6 +30,7 @@ from spacereader.features.importing import ImportFeature
 from spacereader.features.search import SearchFeature
 from spacereader.ui.bookmarks_panel import BookmarksPanel
 from spacereader.ui.figures_panel import FiguresPanel
+from spacereader.ui.garbage import GuiThreadCollector
 from spacereader.ui.library_panel import LibraryPanel
 from spacereader.ui.main_window import MainWindow
 from spacereader.ui.programs_panel import ProgramsPanel
@@ -52,6 +53,8 @@ class SpaceReaderApp(QObject):
 
     def __init__(self, library: Library, settings: QSettings) -> None:
         super().__init__()
+        # Before any worker thread starts: the collector must only run on this thread.
+        self.collector = GuiThreadCollector(self)
         self.library = library
         self.settings = settings
         self.reader = ReaderView()
@@ -220,6 +223,7 @@ class SpaceReaderApp(QObject):
         self.annotations.stop()
         self.save_state()
         self.bookmarks.close()
+        self.collector.stop()
 
     @Slot()
     def save_state(self) -> None:

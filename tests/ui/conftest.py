@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +10,13 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from spacereader.app import SpaceReaderApp, build
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_on_the_gui_thread() -> Iterator[None]:
+    """Free each test's Qt objects here, not later on some worker thread (see ui/garbage.py)."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture

@@ -71,6 +71,9 @@ _INWORD_SYMBOL = re.compile(
     rf"(?<={_LETTER})[\u00a1-\u00ac\u00ae-\u00b6\u00b8-\u00bf†‡ˆ‰‹›•…˜™€“”„‚](?={_LETTER})"
 )
 
+# A non-ASCII symbol or punctuation mark touching a letter ("°" in "aA°").
+_SYMBOL_AT_LETTER = re.compile(rf"(?<={_LETTER})[^\w\s\x00-\x7f]|[^\w\s\x00-\x7f](?={_LETTER})")
+
 
 @dataclass(frozen=True)
 class DecodedText:
@@ -125,6 +128,9 @@ def _guess(raw: bytes) -> DecodedText:
             return DecodedText(western, WESTERN)
         if _mixes_scripts(str(detected)):
             return DecodedText(western, WESTERN)
+        if _symbols_at_letters(str(detected)) > _symbols_at_letters(western):
+            # "aAœ" read as KOI8-R is "aA°": a symbol where Western text has a letter.
+            return DecodedText(western, WESTERN)
         as_western = from_bytes(raw, cp_isolation=[WESTERN]).best()
         if as_western is not None and as_western.chaos <= detected.chaos + CHAOS_MARGIN:
             return DecodedText(western, WESTERN)
@@ -137,6 +143,10 @@ def _mixes_scripts(text: str) -> bool:
     sample = text[:SAMPLE_CHARS]
     foreign = len(_FOREIGN_CHAR.findall(sample))
     return foreign > 0 and len(_MIXED_SCRIPT.findall(sample)) > MAX_MIXED_SHARE * foreign
+
+
+def _symbols_at_letters(text: str) -> int:
+    return len(_SYMBOL_AT_LETTER.findall(text[:SAMPLE_CHARS]))
 
 
 def _western_reading(raw: bytes) -> str | None:

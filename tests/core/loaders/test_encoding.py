@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from spacereader.core.loaders.encoding import decode_text, looks_western
@@ -122,6 +122,7 @@ _GLUE = st.sampled_from([" ", " ", " ", ", ", ". ", " — ", " “", "” ", "�
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.tuples(_WORD, _GLUE), min_size=8, max_size=60))
+@example([("AA", " ")] * 7 + [("aAœ", " ")])  # once read as KOI8-R: "aA°"
 def test_western_prose_in_windows_1252_decodes_exactly(pieces: list[tuple[str, str]]) -> None:
     text = "".join(word + glue for word, glue in pieces)
     raw = text.encode("cp1252")
