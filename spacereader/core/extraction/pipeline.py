@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import queue
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,8 @@ from spacereader.core.extraction.store import ExtractionStore, signature
 PROCESS_FROM = 64
 # Rows written in one commit by the worker.
 BATCH = 64
+# Texts waiting for the worker, at most.
+QUEUE_SIZE = 256
 POLL_S = 0.1
 _log = logging.getLogger(__name__)
 
@@ -60,12 +63,24 @@ class ImportExtraction:
             return
         if self._worker is None:
             context = multiprocessing.get_context("spawn")
-            self._inbox = context.Queue()
-            self._worker = context.Process(
-                target=_worker_main, args=(str(self.store), self._inbox), daemon=True
+            inbox = context.Queue(maxsize=QUEUE_SIZE)
+            worker = context.Process(
+                target=_worker_main, args=(str(self.store), inbox), daemon=True
             )
-            self._worker.start()
-        self._inbox.put((content_hash, text))
+            worker.start()
+            self._worker, self._inbox = worker, inbox
+        self._put((content_hash, text))
+
+    def _put(self, item: tuple[str, str] | None) -> None:
+        # A full inbox holds the import back to the worker's pace (and its memory to
+        # QUEUE_SIZE texts); a worker that died must not hold it for ever.
+        while True:
+            try:
+                self._inbox.put(item, timeout=POLL_S)
+                return
+            except queue.Full:
+                if not self._worker.is_alive():
+                    raise ExtractionWorkerError(self._worker.exitcode) from None
 
     def finish(self, cancelled: Callable[[], bool] | None = None) -> bool:
         """Wait until every text submitted is in the store; False if cancelled first."""
@@ -82,7 +97,7 @@ class ImportExtraction:
             _extract_into(self.store, pending)
         if self._worker is None:
             return True
-        self._inbox.put(None)
+        self._put(None)
         while self._worker.is_alive():
             if cancelled is not None and cancelled():
                 self.abort()
@@ -102,9 +117,17 @@ class ImportExtraction:
             self._close()
 
     def _close(self) -> None:
+        # Texts still queued for a worker that is gone are dropped, not flushed.
+        self._inbox.cancel_join_thread()
         self._inbox.close()
-        self._inbox.join_thread()
         self._worker = self._inbox = None
+
+
+class ExtractionWorkerError(Exception):
+    """The extraction process stopped before it was done."""
+
+    def __init__(self, exitcode: int | None) -> None:
+        super().__init__(f"the extraction process stopped (exit {exitcode})")
 
 
 def _extract_into(store_file: Path, texts: list[tuple[str, str]]) -> None:

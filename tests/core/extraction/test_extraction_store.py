@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import sqlite3
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from spacereader.core.extraction import codec, default_gazetteer, extract, load_gazetteer
 from spacereader.core.extraction.gazetteer import Gazetteer, GazetteerEntry
-from spacereader.core.extraction.pipeline import ImportExtraction
+from spacereader.core.extraction.pipeline import PROCESS_FROM, QUEUE_SIZE, ImportExtraction
 from spacereader.core.extraction.store import ExtractionStore, signature, store_path
 from spacereader.core.importer import import_paths
 from spacereader.core.library import Library
@@ -202,3 +203,35 @@ def test_cancelling_while_the_worker_runs_stops_it(tmp_path: Path) -> None:
         library.close()
     assert summary.cancelled
     assert summary.imported == 70
+
+
+def test_a_worker_that_cannot_start_does_not_stop_the_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _write_texts(tmp_path / "briefs", PROCESS_FROM + 2)
+
+    def refuse(self: object) -> None:
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(multiprocessing.get_context("spawn").Process, "start", refuse)
+    library = Library()
+    try:
+        summary = import_paths(library, [tmp_path / "briefs"], extractions=store_path())
+    finally:
+        library.close()
+    assert summary.imported == PROCESS_FROM + 2
+    assert not summary.cancelled
+
+
+def test_a_worker_that_dies_neither_hangs_nor_stops_the_import(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    extraction = ImportExtraction(tmp_path / "store.sqlite", files=10, process_from=1)
+    extraction.submit("hash-0", "The ILRS since 2016.")
+    worker = extraction._worker
+    worker.kill()
+    worker.join()
+    for number in range(QUEUE_SIZE + 20):  # more than the inbox holds
+        extraction.submit(f"hash-{number}", "The ILRS since 2016.")
+    assert extraction.finish() is True
+    assert "extraction process stopped" in caplog.text
