@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import sqlite3
+import zlib
 from pathlib import Path
 
 import pytest
@@ -96,13 +97,23 @@ def test_a_damaged_store_is_started_afresh(tmp_path: Path, seed_text: str) -> No
         assert store.get("hash-1", made_by) == extract(seed_text)
 
 
-def test_a_damaged_row_is_a_miss(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "data",
+    [
+        '[1, [["x"]]',  # not compressed
+        b"\x78\x01garbage",  # not a zlib stream
+        zlib.compress(b"\xff\xfe not UTF-8"),
+        zlib.compress(b'[1, [["x"]], []]'),  # the wrong shape
+    ],
+)
+def test_a_damaged_row_is_a_miss(tmp_path: Path, data: str | bytes) -> None:
     path = tmp_path / "store.sqlite"
     made_by = signature(default_gazetteer())
     with ExtractionStore(path) as store:
         store.put("hash-1", made_by, extract("The ILRS since 2016."))
+        assert store.get("hash-1", made_by) is not None
     db = sqlite3.connect(path)
-    db.execute("UPDATE extractions SET data = '[1, [[\"x\"]]'")
+    db.execute("UPDATE extractions SET data = ?", (data,))
     db.commit()
     db.close()
     with ExtractionStore(path) as store:
