@@ -141,6 +141,19 @@ def test_whole_library_lists_documents_per_program(
     assert str(document_row.data()).startswith("China Releases Space Plan")
 
 
+def extracted_from_now_on(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts the app extracts itself from now on, rather than reading them stored."""
+    extracted: list[str] = []
+    real_extract = spacereader.core.extraction.extract
+
+    def counting_extract(document_text: str, *args: object) -> Extraction:
+        extracted.append(document_text)
+        return real_extract(document_text)
+
+    monkeypatch.setattr(spacereader.core.extraction, "extract", counting_extract)
+    return extracted
+
+
 def test_an_imported_document_opens_on_its_stored_extraction(
     qtbot: QtBot, reader_app: SpaceReaderApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -150,14 +163,7 @@ def test_an_imported_document_opens_on_its_stored_extraction(
     brief.write_text(text, encoding="utf-8")
     expected = [figure.text for figure in spacereader.core.extraction.extract(text).figures]
     assert len(expected) == 2
-    extracted: list[str] = []
-    real_extract = spacereader.core.extraction.extract
-
-    def counting_extract(document_text: str, *args: object) -> Extraction:
-        extracted.append(document_text)
-        return real_extract(document_text)
-
-    monkeypatch.setattr(spacereader.core.extraction, "extract", counting_extract)
+    extracted = extracted_from_now_on(monkeypatch)
     # The import extracts the text into the store; opening it must not extract again.
     import_and_wait(qtbot, reader_app, brief)
     qtbot.waitUntil(
@@ -183,14 +189,7 @@ def test_a_large_import_extracts_in_a_worker_process_for_the_whole_library_view(
             f"Brief {number}\n\nThe Orbital Relay Program adds {number + 3} satellites.\n",
             encoding="utf-8",
         )
-    extracted: list[str] = []
-    real_extract = spacereader.core.extraction.extract
-
-    def counting_extract(document_text: str, *args: object) -> Extraction:
-        extracted.append(document_text)
-        return real_extract(document_text)
-
-    monkeypatch.setattr(spacereader.core.extraction, "extract", counting_extract)
+    extracted = extracted_from_now_on(monkeypatch)
     import_and_wait(qtbot, reader_app, folder)
     reader_app.programs_panel.library_switch.setChecked(True)
 
