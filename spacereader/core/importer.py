@@ -19,13 +19,15 @@ from pathlib import Path
 from spacereader.core.document import DocumentInfo
 from spacereader.core.errors import Error
 from spacereader.core.extraction.pipeline import ImportExtraction
-from spacereader.core.library import AddOutcome, AddResult, Library
+from spacereader.core.library import AddOutcome, Library
 from spacereader.core.loaders import SUFFIX_FORMATS
 
 _log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[int, int, Path], None]
 CancelCheck = Callable[[], bool]
+# Outcomes that bring a text the extraction store has not seen.
+_CHANGED = (AddOutcome.ADDED, AddOutcome.UPDATED)
 
 
 @dataclass(frozen=True)
@@ -118,32 +120,21 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
 
 def import_file(library: Library, path: Path) -> ImportItem:
     """Import one file; never raises for a bad file, the error is in the item."""
-    return _import_one(library, path)[0]
-
-
-def _import_one(library: Library, path: Path) -> tuple[ImportItem, str]:
-    """The file's ImportItem, and its text when it is new or changed ("" otherwise)."""
-    item, result = _add(library, path)
-    changed = result is not None and result.outcome is not AddOutcome.UNCHANGED
-    return item, result.text if result is not None and changed else ""
-
-
-def _add(library: Library, path: Path) -> tuple[ImportItem, AddResult | None]:
     try:
         result = library.add_file(path)
     except Error as error:
-        return ImportItem(path, None, None, _one_line(str(error))), None
+        return ImportItem(path, None, None, _one_line(str(error)))
     except OSError as error:  # writing the library copy: a full disk, a read-only folder
         reason = error.strerror or type(error).__name__
-        return ImportItem(path, None, None, f"{path.name}: cannot store it ({reason})"), None
+        return ImportItem(path, None, None, f"{path.name}: cannot store it ({reason})")
     except sqlite3.Error as error:
-        item = ImportItem(path, None, None, f"{path.name}: the library catalogue failed ({error})")
-        return item, None
+        return ImportItem(path, None, None, f"{path.name}: the library catalogue failed ({error})")
     except Exception as error:  # a loader bug must not stop a folder import; it is logged
         _log.exception("importing %s failed", path)
-        line = _one_line(f"{path.name}: unexpected error ({type(error).__name__})")
-        return ImportItem(path, None, None, line), None
-    return ImportItem(path, result.info, result.outcome, None), result
+        return ImportItem(
+            path, None, None, _one_line(f"{path.name}: unexpected error ({type(error).__name__})")
+        )
+    return ImportItem(path, result.info, result.outcome, None)
 
 
 def import_paths(
@@ -174,9 +165,9 @@ def import_paths(
                 return ImportSummary(tuple(items), cancelled=True)
             if progress is not None:
                 progress(done, len(files), path)
-            item, text = _import_one(library, path)
-            if extraction is not None and text and item.info is not None:
-                extraction.submit(item.info.content_hash, text)
+            item = import_file(library, path)
+            if extraction is not None and item.info is not None and item.outcome in _CHANGED:
+                extraction.submit(item.info.content_hash, item.info.path)
             items.append(item)
             if on_item is not None:
                 on_item(item)

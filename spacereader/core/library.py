@@ -61,8 +61,6 @@ class AddResult:
 
     info: DocumentInfo
     outcome: AddOutcome
-    # The document's text, for whoever works on it next (extraction on import).
-    text: str = field(default="", repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -219,7 +217,7 @@ class Library:
             "SELECT * FROM documents WHERE content_hash = ?", (digest,)
         ).fetchone()
         if same is not None:
-            return AddResult(self._info(same), AddOutcome.UNCHANGED, loaded.text)
+            return AddResult(self._info(same), AddOutcome.UNCHANGED)
         structure = detect_structure(loaded.text)
         fields = (
             loaded.title or structure.title or _title_from_origin(origin),
@@ -268,7 +266,7 @@ class Library:
         if previous is not None:
             self._unlink([str(name) for name in previous[1:] if name and name not in written])
         outcome = AddOutcome.ADDED if previous is None else AddOutcome.UPDATED
-        return AddResult(self.info(doc_id), outcome, loaded.text)
+        return AddResult(self.info(doc_id), outcome)
 
     def add_file(self, path: Path) -> AddResult:
         """Read a file and add it, with a copy of it; refusals raise ImportRefusedError."""

@@ -136,7 +136,7 @@ class ImportFeature(QObject):
                     library,
                     chosen,
                     progress=lambda done, total, _path: progress(done, total),
-                    cancelled=cancel.is_set,
+                    cancelled=lambda: cancel.is_set() or progress.cancelled(),
                     extractions=store_path(),
                 )
             finally:
@@ -274,4 +274,5 @@ class ImportFeature(QObject):
 
     def stop(self) -> None:
         """Stop the importer thread (an import in progress stops after its current file)."""
+        self._cancel.set()
         self.runner.stop()

@@ -17,15 +17,23 @@ import gc
 from PySide6.QtCore import QObject, QTimer
 
 INTERVAL_MS = 500
+# Collectors alive (two app objects may overlap, as in tests), and whether automatic
+# collection was on before the first: the last one to stop puts it back.
+_alive = 0
+_was_enabled = True
 
 
 class GuiThreadCollector(QObject):
-    """Turns automatic collection off while it lives, and collects on its timer."""
+    """Turns automatic collection off while any lives, and collects on its timer."""
 
     def __init__(self, parent: QObject | None = None) -> None:
+        global _alive, _was_enabled  # noqa: PLW0603 - gc's switch is process-wide too
         super().__init__(parent)
-        self._was_enabled = gc.isenabled()
-        gc.disable()
+        if _alive == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _alive += 1
+        self._stopped = False
         self._timer = QTimer(self)
         self._timer.setInterval(INTERVAL_MS)
         self._timer.timeout.connect(self.collect_due)
@@ -44,8 +52,13 @@ class GuiThreadCollector(QObject):
         return generation
 
     def stop(self) -> None:
-        """Collect everything here, then give collection back to Python."""
+        """Collect everything here; the last collector gives collection back to Python."""
+        global _alive  # noqa: PLW0603 - see __init__
+        if self._stopped:
+            return
+        self._stopped = True
         self._timer.stop()
         gc.collect()
-        if self._was_enabled:
+        _alive -= 1
+        if _alive == 0 and _was_enabled:
             gc.enable()

@@ -50,3 +50,12 @@ def test_the_app_turns_collection_off_while_it_runs(reader_app: SpaceReaderApp) 
     assert not gc.isenabled()
     reader_app.shut_down()
     assert gc.isenabled()
+
+
+def test_collection_stays_off_until_the_last_collector_stops(qapp: QApplication) -> None:
+    first, second = GuiThreadCollector(), GuiThreadCollector()
+    first.stop()
+    first.stop()  # a second stop changes nothing
+    assert not gc.isenabled()
+    second.stop()
+    assert gc.isenabled()

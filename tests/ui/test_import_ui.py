@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from spacereader.app import SpaceReaderApp
+from spacereader.core.extraction.pipeline import PROCESS_FROM
 from tests.ui.conftest import import_and_wait
 
 WAIT_MS = 20000
@@ -175,3 +177,26 @@ def test_removing_the_last_document_leaves_an_empty_reader(
     assert reader_app.bookmarks.bookmarks == {}
     reader_app.undo_stack.undo()
     assert doc_id in reader_app.library
+
+
+def test_closing_the_window_stops_a_large_import_at_once(
+    qtbot: QtBot, reader_app: SpaceReaderApp, tmp_path: Path
+) -> None:
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    count = PROCESS_FROM * 8
+    for number in range(count):
+        (folder / f"brief-{number:03d}.txt").write_text(
+            f"Brief {number}\n\nThe lunar station had {number} partners.\n" * 200,
+            encoding="utf-8",
+        )
+    importer = reader_app.importer
+    started: list[int] = []
+    importer.runner.progress.connect(lambda _id, done, _total: started.append(done))
+    importer.import_paths([folder])
+    qtbot.waitUntil(lambda: bool(started) and started[-1] >= PROCESS_FROM + 2, timeout=20000)
+    closing = time.monotonic()
+    reader_app.window.close()
+    assert time.monotonic() - closing < 5
+    assert not importer.runner._thread.isRunning()
+    assert len(reader_app.library) < count + 1  # it stopped before the end

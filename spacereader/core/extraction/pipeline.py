@@ -7,15 +7,21 @@ importer goes on with the next file, so extraction runs on another core in the
 time the import spends anyway. A small import extracts in the caller's process,
 where starting a process would cost more than the work.
 
-Extraction is an extra: a text it fails on, or a worker that dies, is logged
-and the import goes on; the document is extracted when it is first opened.
+The worker is told (content hash, stored text file) over a one-way pipe and
+reads the text itself: messages are small, so the pipe's own buffer bounds how
+far the worker may fall behind (a full pipe holds the import to its pace), a
+worker that dies makes the next send fail at once, and a parent that dies
+closes the pipe, which ends the worker.
+
+Extraction is an extra: a text it fails on, a worker that cannot start or dies,
+or a store that cannot be written is logged and the import goes on; such a
+document is extracted when it is first opened.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
-import queue
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,10 +35,12 @@ from spacereader.core.extraction.store import ExtractionStore, signature
 PROCESS_FROM = 64
 # Rows written in one commit by the worker.
 BATCH = 64
-# Texts waiting for the worker, at most.
-QUEUE_SIZE = 256
 POLL_S = 0.1
 _log = logging.getLogger(__name__)
+
+CancelCheck = Callable[[], bool]
+# What the worker is told of a text: its content hash and the file holding it.
+_Item = tuple[str, str]
 
 
 class ImportExtraction:
@@ -41,123 +49,111 @@ class ImportExtraction:
     def __init__(self, store: Path, files: int, *, process_from: int = PROCESS_FROM) -> None:
         self.store = store
         self._in_process = files < process_from
-        self._pending: list[tuple[str, str]] = []
+        self._pending: list[_Item] = []
         self._worker: Any = None
-        self._inbox: Any = None
+        self._outbox: Any = None
         self._failed = False
 
-    def submit(self, content_hash: str, text: str) -> None:
-        """Extract a text that came in (now or in the worker) and keep the result."""
+    def submit(self, content_hash: str, text_file: Path) -> None:
+        """Extract the text in `text_file` (now or in the worker) and keep the result."""
         if self._failed:
             return
+        item = (content_hash, str(text_file))
+        if self._in_process:
+            self._pending.append(item)
+            return
         try:
-            self._submit(content_hash, text)
-        except Exception:  # no process, no pipe: the import goes on without extraction
-            _log.exception("extraction on import stopped")
+            if self._worker is None:
+                self._start()
+            self._outbox.send(item)
+        except (OSError, ValueError) as error:  # no process, or it died: go on without
+            _log.warning("extraction on import stopped: %s", error)
             self._failed = True
             self.abort()
 
-    def _submit(self, content_hash: str, text: str) -> None:
-        if self._in_process:
-            self._pending.append((content_hash, text))
-            return
-        if self._worker is None:
-            context = multiprocessing.get_context("spawn")
-            inbox = context.Queue(maxsize=QUEUE_SIZE)
-            worker = context.Process(
-                target=_worker_main, args=(str(self.store), inbox), daemon=True
-            )
+    def _start(self) -> None:
+        context = multiprocessing.get_context("spawn")
+        reader, writer = context.Pipe(duplex=False)
+        worker = context.Process(target=_worker_main, args=(str(self.store), reader), daemon=True)
+        try:
             worker.start()
-            self._worker, self._inbox = worker, inbox
-        self._put((content_hash, text))
+        except BaseException:
+            writer.close()
+            raise
+        finally:
+            reader.close()  # the worker has its own copy; ours would keep a dead pipe open
+        self._worker, self._outbox = worker, writer
 
-    def _put(self, item: tuple[str, str] | None) -> None:
-        # A full inbox holds the import back to the worker's pace (and its memory to
-        # QUEUE_SIZE texts); a worker that died must not hold it for ever.
-        while True:
-            try:
-                self._inbox.put(item, timeout=POLL_S)
-                return
-            except queue.Full:
-                if not self._worker.is_alive():
-                    raise ExtractionWorkerError(self._worker.exitcode) from None
-
-    def finish(self, cancelled: Callable[[], bool] | None = None) -> bool:
+    def finish(self, cancelled: CancelCheck | None = None) -> bool:
         """Wait until every text submitted is in the store; False if cancelled first."""
         try:
-            return self._finish(cancelled)
+            return self._finish(cancelled or _never)
         except Exception:  # the store cannot be opened or written: extraction is an extra
             _log.exception("extraction on import failed")
             self.abort()
             return True
 
-    def _finish(self, cancelled: Callable[[], bool] | None) -> bool:
-        if self._pending:
-            pending, self._pending = self._pending, []
-            _extract_into(self.store, pending)
+    def _finish(self, cancelled: CancelCheck) -> bool:
+        pending, self._pending = self._pending, []
+        if pending:
+            with ExtractionStore(self.store) as store:
+                for item in pending:
+                    if cancelled():
+                        return False
+                    store.put_many(_extracted([item]))
         if self._worker is None:
             return True
-        self._put(None)
+        self._outbox.close()  # the worker reads what is left, then the end of the pipe
         while self._worker.is_alive():
-            if cancelled is not None and cancelled():
+            if cancelled():
                 self.abort()
                 return False
             self._worker.join(POLL_S)
         if self._worker.exitcode != 0:
             _log.warning("the extraction process stopped (exit %s)", self._worker.exitcode)
-        self._close()
+        self._worker = self._outbox = None
         return True
 
     def abort(self) -> None:
         """Stop at once; what the store has kept so far stays (it commits whole batches)."""
         self._pending = []
+        if self._outbox is not None:
+            self._outbox.close()
         if self._worker is not None:
             self._worker.terminate()
             self._worker.join()
-            self._close()
-
-    def _close(self) -> None:
-        # Texts still queued for a worker that is gone are dropped, not flushed.
-        self._inbox.cancel_join_thread()
-        self._inbox.close()
-        self._worker = self._inbox = None
+        self._worker = self._outbox = None
 
 
-class ExtractionWorkerError(Exception):
-    """The extraction process stopped before it was done."""
-
-    def __init__(self, exitcode: int | None) -> None:
-        super().__init__(f"the extraction process stopped (exit {exitcode})")
+def _never() -> bool:
+    return False
 
 
-def _extract_into(store_file: Path, texts: list[tuple[str, str]]) -> None:
-    with ExtractionStore(store_file) as store:
-        store.put_many(_extracted(texts))
-
-
-def _extracted(texts: list[tuple[str, str]]) -> list[tuple[str, str, Extraction]]:
+def _extracted(items: list[_Item]) -> list[tuple[str, str, Extraction]]:
     """Rows for the store: (content hash, signature, extraction) of each text."""
     gazetteer = default_gazetteer()
     made_by = signature(gazetteer)
     rows = []
-    for content_hash, text in texts:
+    for content_hash, text_file in items:
         try:
+            # Read as Library.load reads it, so offsets fit the text the reader shows.
+            text = Path(text_file).read_text(encoding="utf-8")
             rows.append((content_hash, made_by, extract(text, gazetteer)))
         except Exception:  # one text's failure must not cost the others theirs
-            _log.exception("extracting a text of %d characters failed", len(text))
+            _log.exception("extracting %s failed", text_file)
     return rows
 
 
 def _worker_main(store_file: str, inbox: Any) -> None:
-    """The worker process: extract what arrives until None, committing in batches."""
-    texts: list[tuple[str, str]] = []
+    """The worker process: extract what arrives until the pipe ends, committing in batches."""
+    items: list[_Item] = []
     with ExtractionStore(Path(store_file)) as store:
         while True:
-            item = inbox.get()
-            if item is not None:
-                texts.append(item)
-            if item is None or len(texts) >= BATCH:
-                store.put_many(_extracted(texts))
-                texts = []
-            if item is None:
+            try:
+                items.append(inbox.recv())
+            except EOFError:  # the import is done (or its process has gone)
+                store.put_many(_extracted(items))
                 return
+            if len(items) >= BATCH:
+                store.put_many(_extracted(items))
+                items = []

@@ -15,6 +15,7 @@ import hashlib
 import logging
 import sqlite3
 import threading
+import time
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -29,6 +30,9 @@ from spacereader.core.extraction.model import Extraction
 from spacereader.core.sqlite_safety import connect, transaction
 
 STORE_FILE = "extractions-v1.sqlite"
+# Two processes creating the store at once: one may find it locked for a moment.
+_OPEN_ATTEMPTS = 5
+_OPEN_PAUSE_S = 0.2
 _log = logging.getLogger(__name__)
 _signatures: WeakKeyDictionary[Gazetteer, str] = WeakKeyDictionary()
 
@@ -76,13 +80,19 @@ class ExtractionStore:
         self._db = self._open()
 
     def _open(self) -> sqlite3.Connection:
-        try:
-            return self._connect()
-        except sqlite3.DatabaseError as error:
-            _log.warning("extraction store %s is damaged (%s); starting afresh", self.path, error)
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-            return self._connect()
+        for attempt in range(_OPEN_ATTEMPTS):
+            try:
+                return self._connect()
+            except sqlite3.OperationalError:
+                # Locked (another process is creating it) or not openable: never damage.
+                if attempt == _OPEN_ATTEMPTS - 1:
+                    raise
+                time.sleep(_OPEN_PAUSE_S)
+            except sqlite3.DatabaseError as error:  # not a database, or a corrupt one
+                _log.warning("extraction store %s damaged (%s); started afresh", self.path, error)
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        return self._connect()
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)

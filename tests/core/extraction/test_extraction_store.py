@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import sqlite3
+import subprocess
+import sys
+import time
 import zlib
 from pathlib import Path
 
@@ -14,7 +18,7 @@ from hypothesis import strategies as st
 
 from spacereader.core.extraction import codec, default_gazetteer, extract, load_gazetteer
 from spacereader.core.extraction.gazetteer import Gazetteer, GazetteerEntry
-from spacereader.core.extraction.pipeline import PROCESS_FROM, QUEUE_SIZE, ImportExtraction
+from spacereader.core.extraction.pipeline import PROCESS_FROM, ImportExtraction
 from spacereader.core.extraction.store import ExtractionStore, signature, store_path
 from spacereader.core.importer import import_paths
 from spacereader.core.library import Library
@@ -168,9 +172,9 @@ def test_an_unchanged_text_is_not_extracted_again(
     submitted: list[str] = []
     original = ImportExtraction.submit
 
-    def submit(self: ImportExtraction, content_hash: str, text: str) -> None:
+    def submit(self: ImportExtraction, content_hash: str, text_file: Path) -> None:
         submitted.append(content_hash)
-        original(self, content_hash, text)
+        original(self, content_hash, text_file)
 
     monkeypatch.setattr(ImportExtraction, "submit", submit)
     try:
@@ -237,12 +241,95 @@ def test_a_worker_that_cannot_start_does_not_stop_the_import(
 def test_a_worker_that_dies_neither_hangs_nor_stops_the_import(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
+    text_file = tmp_path / "brief.txt"
+    text_file.write_text("The ILRS since 2016.", encoding="utf-8")
     extraction = ImportExtraction(tmp_path / "store.sqlite", files=10, process_from=1)
-    extraction.submit("hash-0", "The ILRS since 2016.")
+    extraction.submit("hash-0", text_file)
     worker = extraction._worker
     worker.kill()
     worker.join()
-    for number in range(QUEUE_SIZE + 20):  # more than the inbox holds
-        extraction.submit(f"hash-{number}", "The ILRS since 2016.")
+    started = time.monotonic()
+    for number in range(5_000):  # far more than a pipe holds
+        extraction.submit(f"hash-{number}", text_file)
     assert extraction.finish() is True
-    assert "extraction process stopped" in caplog.text
+    assert time.monotonic() - started < 10
+    assert "extraction on import stopped" in caplog.text
+
+
+def test_the_worker_ends_when_the_importing_process_dies(tmp_path: Path) -> None:
+    text_file = tmp_path / "brief.txt"
+    text_file.write_text("The ILRS since 2016.", encoding="utf-8")
+    store = tmp_path / "store.sqlite"
+    script = f"""
+import os
+from pathlib import Path
+from spacereader.core.extraction.pipeline import ImportExtraction
+
+if __name__ == "__main__":
+    extraction = ImportExtraction(Path({str(store)!r}), files=10, process_from=1)
+    extraction.submit("hash-0", Path({str(text_file)!r}))
+    print(extraction._worker.pid, flush=True)
+    os._exit(0)  # as a crash would: no finish, no clean-up
+"""
+    parent = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    worker_pid = int(parent.stdout.split()[0])
+    deadline = time.monotonic() + 20
+    while _alive(worker_pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(worker_pid)
+    made_by = signature(default_gazetteer())
+    with ExtractionStore(store) as kept:  # what it had received, it finished
+        assert kept.get("hash-0", made_by) == extract("The ILRS since 2016.")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A finished child of the (gone) parent may linger as a zombie until reaped.
+    status = Path(f"/proc/{pid}/status")
+    return not status.exists() or "zombie" not in status.read_text()
+
+
+def test_cancelling_a_small_import_stops_between_texts(tmp_path: Path) -> None:
+    text_file = tmp_path / "brief.txt"
+    text_file.write_text("The ILRS since 2016.", encoding="utf-8")
+    extraction = ImportExtraction(tmp_path / "store.sqlite", files=10)
+    for number in range(10):
+        extraction.submit(f"hash-{number}", text_file)
+    asked = 0
+
+    def cancelled() -> bool:
+        nonlocal asked
+        asked += 1
+        return asked > 3
+
+    assert extraction.finish(cancelled) is False
+    with ExtractionStore(tmp_path / "store.sqlite") as kept:
+        assert len(kept.hashes()) == 3
+
+
+def test_a_locked_store_is_waited_for_never_deleted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "store.sqlite"
+    made_by = signature(default_gazetteer())
+    with ExtractionStore(path) as store:
+        store.put("hash-1", made_by, extract("The ILRS since 2016."))
+    real_connect = ExtractionStore._connect
+    refusals = 2
+
+    def locked_at_first(self: ExtractionStore) -> sqlite3.Connection:
+        nonlocal refusals
+        if refusals:
+            refusals -= 1
+            raise sqlite3.OperationalError("database is locked")
+        return real_connect(self)
+
+    monkeypatch.setattr(ExtractionStore, "_connect", locked_at_first)
+    with ExtractionStore(path) as store:
+        assert store.get("hash-1", made_by) is not None
+    assert refusals == 0
