@@ -193,6 +193,8 @@ def speed(count: int, rounds: int) -> None:
         # machine during one run weighs on both kinds alike.
         for run in range(2 * rounds):
             with_extraction = run % 4 in (1, 2)
+            # Each run starts with the disk idle, not writing back the run before.
+            os.sync()
             seconds = timed_import(
                 folder / "source", folder / f"run-{run}", extracting=with_extraction
             )

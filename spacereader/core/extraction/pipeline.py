@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ PROCESS_FROM = 64
 # Rows written in one commit by the worker.
 BATCH = 64
 POLL_S = 0.1
+WORKER_NICENESS = 10
 _log = logging.getLogger(__name__)
 
 CancelCheck = Callable[[], bool]
@@ -146,6 +148,9 @@ def _extracted(items: list[_Item]) -> list[tuple[str, str, Extraction]]:
 
 def _worker_main(store_file: str, inbox: Any) -> None:
     """The worker process: extract what arrives until the pipe ends, committing in batches."""
+    if hasattr(os, "nice"):
+        # Work for spare time: the import (and a GUI's thread) go first when cores are few.
+        os.nice(WORKER_NICENESS)
     items: list[_Item] = []
     with ExtractionStore(Path(store_file)) as store:
         while True:
