@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacereader.cli.output import print_json, warn
 from spacereader.core.errors import Error
-from spacereader.core.extraction import Extraction, extract
-from spacereader.core.extraction.briefing import briefing_csv, briefing_markdown
-from spacereader.core.extraction.gazetteer import default_gazetteer
+
+if TYPE_CHECKING:
+    from spacereader.core.extraction import Extraction
 
 
 class OutputError(Error):
@@ -119,6 +119,11 @@ def _print_readable(title: str, extraction: Extraction) -> None:
 
 def run_extract(args: argparse.Namespace) -> int:
     """Print a document's programs and figures, or write its briefing."""
+    # Imported here: extraction costs ~70 ms to import, which every other command
+    # (and the app, started through this command line) would pay otherwise.
+    from spacereader.core.extraction import default_gazetteer, extract
+    from spacereader.core.extraction.briefing import briefing_csv, briefing_markdown
+
     if args.output is not None and args.briefing is None:
         raise OutputError("-o/--output needs --briefing md or --briefing csv")
     doc_id, title, text = _load(args.target)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import sqlite3
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -24,63 +23,10 @@ from spacereader.ui.typography import highlight_color
 
 if TYPE_CHECKING:
     from spacereader.core.extraction import Extraction
-    from spacereader.core.extraction.store import ExtractionStore
+    from spacereader.core.extraction.cache import ExtractionCache
     from spacereader.core.library import Library
 
 log = logging.getLogger("spacereader.annotations")
-
-
-class ExtractionCache:
-    """Extractions by content hash: in memory, then the extraction store, else extracted.
-
-    Used on the extractor threads; the store is opened on first use, off the GUI
-    thread. Without a usable store (a read-only cache folder) texts are extracted.
-    """
-
-    def __init__(self) -> None:
-        self._by_hash: dict[tuple[str, str], Extraction] = {}
-        self._lock = threading.Lock()
-        self._store: ExtractionStore | None = None
-        self._store_failed = False
-
-    def of(self, content_hash: str, text: Callable[[], str]) -> Extraction:
-        """A text's programs and figures; `text()` is called only if they must be extracted."""
-        from spacereader.core.extraction import default_gazetteer, extract
-        from spacereader.core.extraction.store import signature
-
-        gazetteer = default_gazetteer()
-        key = (content_hash, signature(gazetteer))
-        found = self._by_hash.get(key)
-        if found is not None:
-            return found
-        store = self._open_store()
-        if store is not None:
-            found = store.get(*key)
-        if found is None:
-            found = extract(text(), gazetteer)
-            if store is not None:
-                store.put(*key, found)
-        self._by_hash[key] = found
-        return found
-
-    def _open_store(self) -> ExtractionStore | None:
-        from spacereader.core.extraction.store import ExtractionStore
-
-        with self._lock:
-            if self._store is None and not self._store_failed:
-                try:
-                    self._store = ExtractionStore()
-                except (sqlite3.Error, OSError) as error:
-                    log.warning("no extraction store: %s", error)
-                    self._store_failed = True
-            return self._store
-
-    def close(self) -> None:
-        """Close the store's file."""
-        with self._lock:
-            if self._store is not None:
-                self._store.close()
-                self._store = None
 
 
 class AnnotationsFeature(QObject):
@@ -98,7 +44,9 @@ class AnnotationsFeature(QObject):
         self.programs = programs
         self.figures = figures
         self.settings = settings
-        self.cache = ExtractionCache()
+        # Made on first use, on an extractor thread: importing extraction takes ~70 ms.
+        self._cache: ExtractionCache | None = None
+        self._cache_lock = threading.Lock()
         self.runner = BackgroundRunner("spacereader-extractor", self)
         # The whole library takes long; the document on show must not wait behind it.
         self.library_runner = BackgroundRunner("spacereader-library-extractor", self)
@@ -171,7 +119,7 @@ class AnnotationsFeature(QObject):
             return
 
         def task(progress: Progress) -> Any:
-            return document.id, self.cache.of(document.info.content_hash, lambda: document.text)
+            return document.id, self._extraction(document.info.content_hash, lambda: document.text)
 
         self._document_task = self.runner.submit(task, key="document")
 
@@ -191,6 +139,15 @@ class AnnotationsFeature(QObject):
             self.document_opened(self._waiting)
             self._waiting = None
 
+    def _extraction(self, content_hash: str, text: Callable[[], str]) -> Extraction:
+        """A text's extraction through the cache (on the extractor threads only)."""
+        with self._cache_lock:
+            if self._cache is None:
+                from spacereader.core.extraction.cache import ExtractionCache
+
+                self._cache = ExtractionCache()
+        return self._cache.of(content_hash, text)
+
     def _library_extractions(self, progress: Progress) -> Any:
         library = self.shell.library.open_again()
         try:
@@ -200,7 +157,7 @@ class AnnotationsFeature(QObject):
                 if progress.cancelled():
                     break
                 text = functools.partial(_text_of, library, info.id)
-                found[info.id] = self.cache.of(info.content_hash, text).programs
+                found[info.id] = self._extraction(info.content_hash, text).programs
                 progress(number, len(documents))
             return found
         finally:
@@ -318,7 +275,8 @@ class AnnotationsFeature(QObject):
         """Stop the extractor threads, then close the store they read."""
         self.runner.stop()
         self.library_runner.stop()
-        self.cache.close()
+        if self._cache is not None:
+            self._cache.close()
 
 
 def _text_of(library: Library, doc_id: str) -> str:

@@ -80,3 +80,18 @@ def test_bad_arguments_get_usage_and_exit_2(args: tuple[str, ...]) -> None:
     assert result.returncode == 2
     assert "usage: spacereader" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_command_line_starts_without_importing_extraction() -> None:
+    # The app starts through this command line; extraction's ~70 ms of imports
+    # belong to the commands (and app threads) that extract, not to every start.
+    script = (
+        "import sys\n"
+        "from spacereader.cli import main\n"
+        "main(['list', '--json'])\n"
+        "print('extraction' if 'spacereader.core.extraction' in sys.modules else 'none')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip().splitlines()[-1] == "none"
