@@ -55,7 +55,10 @@ def _load(target: str) -> tuple[str, str, str]:
     return document.id, document.title, document.text
 
 
-def extraction_json(doc_id: str, title: str, extraction: Extraction) -> dict[str, Any]:
+def extraction_json(doc_id: str, title: str, extraction: Extraction, text: str) -> dict[str, Any]:
+    """A document's extraction as `extract --json` prints it."""
+    from spacereader.core.extraction import sentence_of
+
     """The JSON `extract --json` prints."""
     return {
         "doc_id": doc_id,
@@ -84,7 +87,7 @@ def extraction_json(doc_id: str, title: str, extraction: Extraction) -> dict[str
                 "qualifier": figure.qualifier,
                 "start": figure.start,
                 "end": figure.end,
-                "sentence": figure.sentence,
+                "sentence": sentence_of(figure, text),
                 "upper": figure.upper,
                 "normalized": figure.normalized,
             }
@@ -143,7 +146,7 @@ def run_extract(args: argparse.Namespace) -> int:
                 raise OutputError(f"{args.output}: cannot write ({error.strerror})") from error
         return 0
     if args.json:
-        print_json(extraction_json(doc_id, title, extraction))
+        print_json(extraction_json(doc_id, title, extraction, text))
     else:
         _print_readable(title, extraction)
     return 0

@@ -34,6 +34,10 @@ class DocumentInfo:
     chars: int
     content_hash: str
     bundled: bool
+    # "en", "fr", … ("" when unknown).
+    language: str = ""
+    # Publication date in ISO form, possibly partial ("2021-03-09", "2024-08", "2024"), or None.
+    published: str | None = None
 
 
 @dataclass(frozen=True)

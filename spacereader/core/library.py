@@ -43,6 +43,11 @@ from spacereader.core.structure import detect_structure
 __all__ = ["AddOutcome", "AddResult", "Library", "LibraryError", "RemovedDocument"]
 
 SEED_PREFIX = "seed:"
+# The catalogue columns a DocumentInfo is made of, in _info's order.
+_INFO_COLUMNS = (
+    "id, title, source, date, category, format, origin, stored, chars, content_hash,"
+    " language, published"
+)
 # Characters of the content hash in a stored file's name: a new version gets a new name.
 VERSION_CHARS = 16
 
@@ -109,18 +114,21 @@ class Library:
     def documents(self) -> list[DocumentInfo]:
         """Every document, bundled ones first, then by title."""
         rows = self._db.execute(
-            "SELECT * FROM documents ORDER BY origin NOT LIKE 'seed:%', title COLLATE NOCASE"
+            f"SELECT {_INFO_COLUMNS} FROM documents"
+            " ORDER BY origin NOT LIKE 'seed:%', title COLLATE NOCASE"
         )
         return [self._info(row) for row in rows]
 
     def info(self, doc_id: str) -> DocumentInfo:
         """One document's entry; a unique id prefix is enough."""
-        exact = self._db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        exact = self._db.execute(
+            f"SELECT {_INFO_COLUMNS} FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
         if exact is not None:
             return self._info(exact)
         # A prefix (typed on the command line): the primary key's range, no table scan.
         rows = self._db.execute(
-            "SELECT * FROM documents WHERE id >= ? AND id < ? LIMIT 2",
+            f"SELECT {_INFO_COLUMNS} FROM documents WHERE id >= ? AND id < ? LIMIT 2",
             (doc_id, doc_id + "\uffff"),
         ).fetchall()
         if len(rows) > 1 and doc_id:
@@ -195,7 +203,8 @@ class Library:
     def recent(self, limit: int = 10) -> list[DocumentInfo]:
         """The documents opened most recently, newest first."""
         rows = self._db.execute(
-            "SELECT documents.* FROM documents JOIN reading ON reading.doc_id = documents.id"
+            f"SELECT {_INFO_COLUMNS.replace('id,', 'documents.id,', 1)} FROM documents"
+            " JOIN reading ON reading.doc_id = documents.id"
             " WHERE reading.opened IS NOT NULL ORDER BY reading.opened DESC LIMIT ?",
             (max(0, limit),),
         )
@@ -214,7 +223,7 @@ class Library:
         """
         digest = content_hash(loaded.text)
         same = self._db.execute(
-            "SELECT * FROM documents WHERE content_hash = ?", (digest,)
+            f"SELECT {_INFO_COLUMNS} FROM documents WHERE content_hash = ?", (digest,)
         ).fetchone()
         if same is not None:
             return AddResult(self._info(same), AddOutcome.UNCHANGED)
@@ -239,14 +248,16 @@ class Library:
             files.append((original, source.data))
         written = self._write_files(files)
         now = _now()
-        columns = "title, source, date, category, format, stored, chars, content_hash, original"
-        values = (*fields, stored, len(loaded.text), digest, original)
+        columns = (
+            "title, source, date, category, format, stored, chars, content_hash, original, language"
+        )
+        values = (*fields, stored, len(loaded.text), digest, original, loaded.language)
         try:
             with self._transaction() as db:
                 if previous is None:
                     db.execute(
                         f"INSERT INTO documents (id, origin, added, updated, {columns})"
-                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         (doc_id, origin, now, now, *values),
                     )
                 else:
@@ -362,6 +373,7 @@ class Library:
 
     def _info(self, row: tuple[object, ...]) -> DocumentInfo:
         (doc_id, title, source, date, category, fmt, origin, stored, chars, digest) = row[:10]
+        language, published = row[10:12]
         stored_name = str(stored)
         path = (
             self._seeds / stored_name.removeprefix(SEED_PREFIX)
@@ -379,6 +391,8 @@ class Library:
             chars=int(str(chars)),
             content_hash=str(digest),
             bundled=str(origin).startswith(SEED_PREFIX),
+            language=str(language),
+            published=None if published is None else str(published),
         )
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from spacereader.core import sqlite_safety
 from spacereader.core.errors import Error
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Each step brings the catalogue from the version before it to its own.
 _MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
@@ -60,6 +60,17 @@ _MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
             "CREATE INDEX links_doc ON links(doc_id)",
             # Bundled documents the user removed: they must not come back on the next start.
             "CREATE TABLE dismissed_seeds (origin TEXT PRIMARY KEY)",
+        ),
+    ),
+    (
+        3,
+        (
+            # The text's language ("en", "fr"; "" when unknown).
+            "ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT ''",
+            # Publication date, ISO and possibly partial ("2021-03-09", "2024-08", "2024").
+            "ALTER TABLE documents ADD COLUMN published TEXT",
+            # 1 when the user set `published`: a re-import then keeps it.
+            "ALTER TABLE documents ADD COLUMN published_by_user INTEGER NOT NULL DEFAULT 0",
         ),
     ),
 )

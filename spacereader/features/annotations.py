@@ -119,7 +119,11 @@ class AnnotationsFeature(QObject):
             return
 
         def task(progress: Progress) -> Any:
-            return document.id, self._extraction(document.info.content_hash, lambda: document.text)
+            return (
+                document.id,
+                document.text,
+                self._extraction(document.info.content_hash, lambda: document.text),
+            )
 
         self._document_task = self.runner.submit(task, key="document")
 
@@ -176,13 +180,13 @@ class AnnotationsFeature(QObject):
     def _document_finished(self, task_id: int, result: Any) -> None:
         if task_id != self._document_task:
             return
-        doc_id, extraction = result
+        doc_id, text, extraction = result
         if doc_id != self._current_doc:
             return
         self.current = extraction
         if not self.programs.library_scope:
             self.programs.show_document(doc_id, extraction.programs)
-        self.figures.show_figures(extraction.figures)
+        self.figures.show_figures(extraction.figures, text)
         self._paint()
 
     @Slot(int, object)

@@ -48,11 +48,13 @@ class FiguresModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.figures: list[Figure] = []
+        self.text = ""  # the text the figures were found in
 
-    def set_figures(self, figures: Sequence[Figure]) -> None:
+    def set_figures(self, figures: Sequence[Figure], text: str) -> None:
         """Replace every row."""
         self.beginResetModel()
         self.figures = list(figures)
+        self.text = text
         self.endResetModel()
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -86,7 +88,9 @@ class FiguresModel(QAbstractTableModel):
         if role == SPAN_ROLE:
             return (figure.start, figure.end)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return figure.sentence
+            from spacereader.core.extraction import sentence_of  # loaded with the figures
+
+            return sentence_of(figure, self.text)
         return None
 
 
@@ -131,9 +135,9 @@ class FiguresPanel(QWidget):
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.table, 1)
 
-    def show_figures(self, figures: Sequence[Figure]) -> None:
-        """Replace the table's rows, in text order."""
-        self.model.set_figures(figures)
+    def show_figures(self, figures: Sequence[Figure], text: str = "") -> None:
+        """Replace the table's rows, in text order (`text` is where they were found)."""
+        self.model.set_figures(figures, text)
         # Text order until the user sorts by a column.
         self._proxy.sort(-1)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)

@@ -182,6 +182,8 @@ def test_an_old_catalogue_is_upgraded_in_place(tmp_path: Path) -> None:
     library = Library(root)
     assert library.load("abc").text == ARTICLE
     assert library.original_path("abc") is None
+    info = library.info("abc")
+    assert (info.language, info.published) == ("", None)
     library.set_position("abc", 4)
     assert library.position("abc") == 4
     version = sqlite3.connect(root / "library.sqlite3").execute("PRAGMA user_version")

@@ -8,21 +8,27 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 STARTUP_TIMEOUT_S = 30.0
 
 
-def _free_display() -> int:
-    for number in range(90, 200):
-        if (
-            not Path(f"/tmp/.X11-unix/X{number}").exists()
-            and not Path(f"/tmp/.X{number}-lock").exists()
-        ):
-            return number
-    raise RuntimeError("no free X display number")
+def _start_xvfb(xvfb: str, screen: str) -> tuple[subprocess.Popen[bytes], str]:
+    """Start Xvfb on a display number it picks itself (-displayfd), so that test runs
+    side by side never race for the same number."""
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        [xvfb, "-displayfd", str(write_end), "-screen", "0", screen, "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        pass_fds=(write_end,),
+    )
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as stream:
+        number = stream.readline().strip()
+    assert number, "Xvfb did not come up"
+    return server, f":{int(number)}"
 
 
 @pytest.fixture
@@ -30,12 +36,7 @@ def xvfb_display() -> Iterator[str]:
     """Start Xvfb on a free display; stop it afterwards."""
     xvfb = shutil.which("Xvfb")
     assert xvfb, "Xvfb is not installed (apt-get install xvfb); .ci/run installs it"
-    display = f":{_free_display()}"
-    server = subprocess.Popen(
-        [xvfb, display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server, display = _start_xvfb(xvfb, "1600x1000x24")
     deadline = time.monotonic() + 10
     while subprocess.run(
         ["xdpyinfo", "-display", display], capture_output=True, check=False

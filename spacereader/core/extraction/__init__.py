@@ -23,6 +23,7 @@ from spacereader.core.extraction.model import (
     FigureKind,
     Mention,
     Program,
+    sentence_of,
 )
 from spacereader.core.extraction.normalize import fold, lower_same_length
 from spacereader.core.extraction.programs import find_programs
@@ -41,6 +42,7 @@ __all__ = [
     "extract",
     "extract_programs",
     "load_gazetteer",
+    "sentence_of",
 ]
 
 

@@ -10,7 +10,7 @@ import csv
 import io
 from dataclasses import dataclass
 
-from spacereader.core.extraction.model import Extraction
+from spacereader.core.extraction.model import Extraction, sentence_of
 from spacereader.core.extraction.normalize import collapse_spaces
 
 CSV_FIELDS = ("type", "name", "kind", "detail", "quote", "document", "start", "end", "line")
@@ -57,7 +57,7 @@ def briefing_rows(extraction: Extraction, text: str, document: str) -> list[Brie
                 collapse_spaces(figure.text),
                 figure.kind.value,
                 detail,
-                figure.sentence,
+                sentence_of(figure, text),
                 document,
                 figure.start,
                 figure.end,

@@ -22,7 +22,7 @@ from spacereader.core.extraction.model import (
 )
 
 # Stored with every row; a different number is a miss (the form changed).
-FORMAT = 1
+FORMAT = 2
 _KINDS = {kind.value: kind for kind in FigureKind}
 
 
@@ -50,7 +50,8 @@ def encode(extraction: Extraction) -> str:
             f.qualifier,
             f.start,
             f.end,
-            f.sentence,
+            f.sentence_start,
+            f.sentence_end,
             f.upper,
             f.normalized,
         ]
@@ -96,7 +97,8 @@ def _mention(row: list[Any]) -> Mention:
 
 
 def _figure(row: list[Any]) -> Figure:
-    text, value, kind, unit, qualifier, start, end, sentence, upper, normalized = row
+    text, value, kind, unit, qualifier, start, end, sentence_start, sentence_end = row[:9]
+    upper, normalized = row[9:]
     return assemble(
         Figure,
         text=_text(text),
@@ -106,7 +108,8 @@ def _figure(row: list[Any]) -> Figure:
         qualifier=_text(qualifier),
         start=_offset(start),
         end=_offset(end),
-        sentence=_text(sentence),
+        sentence_start=_offset(sentence_start),
+        sentence_end=_offset(sentence_end),
         upper=_number(upper),
         normalized=_text(normalized),
     )

@@ -147,6 +147,7 @@ class _Scanner:
         if start < self.covered or self.blocked(start, end):
             return
         self.covered = end
+        sentence_start, sentence_end = self.sentences.around(start, end)
         figure = assemble(
             Figure,
             text=self.text[start:end],
@@ -156,7 +157,8 @@ class _Scanner:
             qualifier=qualifier,
             start=start,
             end=end,
-            sentence=self.sentences.around(start, end),
+            sentence_start=sentence_start,
+            sentence_end=sentence_end,
             upper=upper,
             normalized=normalized,
         )

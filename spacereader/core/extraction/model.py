@@ -72,11 +72,21 @@ class Figure:
     qualifier: str
     start: int
     end: int
-    sentence: str
+    # The sentence that holds the figure, as offsets into the text: a copy of
+    # each sentence per figure made a long one-sentence table cost gigabytes.
+    sentence_start: int
+    sentence_end: int
     # The upper end of a range ("2021–2025"), else None.
     upper: float | None = None
     # Dates and years in ISO form ("2022-01-28", "--01-28" without a year), else "".
     normalized: str = ""
+
+
+def sentence_of(figure: Figure, text: str) -> str:
+    """The sentence that holds a figure, on one line (`text` is the text it was found in)."""
+    from spacereader.core.extraction.normalize import collapse_spaces
+
+    return collapse_spaces(text[figure.sentence_start : figure.sentence_end])
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from spacereader.core.extraction.normalize import collapse_spaces
-
 # Ends of sentences: after . ! ? and a space, before a capital; blank lines; list items.
 # The first character comes first, not inside the branches, for the engine's sake.
 _SENTENCE_END = re.compile(
@@ -34,10 +32,9 @@ class Sentences:
     def __init__(self, text: str) -> None:
         self.text = text
         self._ends: list[int] | None = None
-        self._spans: dict[tuple[int, int], str] = {}  # figures of one sentence share it
 
-    def around(self, start: int, end: int) -> str:
-        """The sentence that holds text[start:end], on one line."""
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """The span (start, end) of the sentence that holds text[start:end]."""
         if self._ends is None:
             self._ends = []
             text = self.text
@@ -56,8 +53,4 @@ class Sentences:
         index = bisect_right(self._ends, start)
         begin = self._ends[index - 1] if index else 0
         finish = self._ends[index] if index < len(self._ends) else len(self.text)
-        finish = max(finish, end)
-        sentence = self._spans.get((begin, finish))
-        if sentence is None:
-            sentence = self._spans[begin, finish] = collapse_spaces(self.text[begin:finish])
-        return sentence
+        return begin, max(finish, end)

@@ -37,6 +37,10 @@ class LoadedText:
     source: str = ""
     encoding: str = ""
     links: tuple[Link, ...] = ()
+    # "en", "fr", … when the format says (HTML lang), else "".
+    language: str = ""
+    # The publication date the file's metadata gives, ISO and possibly partial, else None.
+    published: str | None = None
 
 
 def normalize_text(text: str) -> str:
