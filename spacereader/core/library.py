@@ -29,6 +29,7 @@ from spacereader.core.document import (
     new_document_id,
 )
 from spacereader.core.errors import DocumentNotFoundError
+from spacereader.core.language import detect_language
 from spacereader.core.library_store import LibraryError, open_catalogue, write_atomically
 from spacereader.core.loaders import (
     Link,
@@ -251,7 +252,8 @@ class Library:
         columns = (
             "title, source, date, category, format, stored, chars, content_hash, original, language"
         )
-        values = (*fields, stored, len(loaded.text), digest, original, loaded.language)
+        language = loaded.language or detect_language(loaded.text)
+        values = (*fields, stored, len(loaded.text), digest, original, language)
         try:
             with self._transaction() as db:
                 if previous is None:
