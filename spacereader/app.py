@@ -143,6 +143,7 @@ class SpaceReaderApp(QObject):
     @Slot(str)
     def open_document(self, doc_id: str) -> bool:
         """Show a document; a failure is a status message, and the view stays as it was."""
+        self.bookmarks.commit_edits()  # a note being typed is saved before the view changes
         try:
             document = self.library.load(doc_id)
         except Error as error:
@@ -327,6 +328,8 @@ def run_app(files: Sequence[Path] = ()) -> int:
         instance.release()
         return 1
     instance.files_received.connect(reader_app.files_from_another_launch)
+    # Quitting without closing the window (logout, a signal) still saves and stops.
+    application.aboutToQuit.connect(reader_app.shut_down)
     application.installEventFilter(reader_app)
     install_excepthook(lambda: reader_app.window, log_file)
     reader_app.window.show()

@@ -3,7 +3,8 @@ the note and tags of the selected one.
 
 Signals:
     bookmark_activated(object): the user chose a bookmark (open it in the reader).
-    note_edited(str, str): a bookmark id and its new note (after typing pauses).
+    note_edited(str, str): a bookmark id and its new note (after typing pauses, when
+        the note is left, and whenever commit_edits() is called).
     tags_edited(str, object): a bookmark id and its new tags (a tuple of str).
     delete_requested(str): the user deleted a bookmark.
     editing_finished(): Esc in the editor: back to the text.
@@ -60,6 +61,8 @@ class BookmarksPanel(QWidget):
         self._filter: BookmarkFilter | None = None
         self._titles: Mapping[str, str] = {}
         self._editing: Bookmark | None = None
+        self._shown_note = ""
+        self._shown_tags = ""
         self.model = BookmarksModel()
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText("Filter quotes, notes, #tags")
@@ -147,8 +150,10 @@ class BookmarksPanel(QWidget):
         noun = "bookmark" if total == 1 else "bookmarks"
         shown = f"{listed:,} of {total:,} {noun}" if listed != total else f"{total:,} {noun}"
         self.count_label.setText(shown)
-        if selected:
-            self.select(selected, focus_note=False)
+        # The editor edits the listed, current bookmark only: one deleted (or
+        # filtered out) leaves it, what was typed saved first.
+        if selected and not self.select(selected, focus_note=False):
+            self._edit_bookmark(None)
 
     def select(self, bookmark_id: str, focus_note: bool) -> bool:
         """Make a bookmark current; optionally put the caret in its note."""
@@ -171,6 +176,11 @@ class BookmarksPanel(QWidget):
         """The bookmark being edited."""
         return self._editing
 
+    def commit_edits(self) -> None:
+        """Emit the note and tags as typed, if they differ from the bookmark's."""
+        self._commit_note()
+        self._commit_tags()
+
     # -- editor ------------------------------------------------------------
 
     def _set_editor_enabled(self, enabled: bool) -> None:
@@ -179,31 +189,62 @@ class BookmarksPanel(QWidget):
 
     @Slot(QModelIndex, QModelIndex)
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        bookmark = self.model.bookmark_at(current)
+        self._edit_bookmark(self.model.bookmark_at(current))
+
+    def _edit_bookmark(self, bookmark: Bookmark | None) -> None:
+        """Put a bookmark in the editor (None: empty and disabled), saving the last one first."""
         if bookmark is not None and self._editing is not None and bookmark.id == self._editing.id:
-            # The same bookmark, listed again after a save: keep the editor (and caret) as is.
+            # The same bookmark, listed again after a change: keep what the user is
+            # typing (and the caret); show what the store has in a field not being edited.
             self._editing = bookmark
+            if not self._note_typed():
+                self._show_note(bookmark.note)
+            if not self._tags_typed():
+                self._show_tags(bookmark.tags)
             return
-        self._commit_note()
+        self.commit_edits()
         self._editing = bookmark
         self._set_editor_enabled(bookmark is not None)
-        self.note_edit.blockSignals(True)
-        self.note_edit.setPlainText(bookmark.note if bookmark else "")
-        self.note_edit.blockSignals(False)
-        self.tags_edit.setText(", ".join(bookmark.tags) if bookmark else "")
+        self._show_note(bookmark.note if bookmark else "")
+        self._show_tags(bookmark.tags if bookmark else ())
+
+    # What the editor last showed or saved: text that differs was typed and is not saved yet.
+    def _show_note(self, note: str) -> None:
+        self._shown_note = note
+        if self.note_edit.toPlainText() != note:
+            self.note_edit.blockSignals(True)
+            self.note_edit.setPlainText(note)
+            self.note_edit.blockSignals(False)
+
+    def _show_tags(self, tags: Sequence[str]) -> None:
+        self._shown_tags = ", ".join(tags)
+        self.tags_edit.setText(self._shown_tags)
+
+    def _note_typed(self) -> bool:
+        return self.note_edit.toPlainText() != self._shown_note
+
+    def _tags_typed(self) -> bool:
+        return self.tags_edit.text() != self._shown_tags
 
     @Slot()
     def _commit_note(self) -> None:
         self._note_timer.stop()
         bookmark = self._editing
-        if bookmark is not None and self.note_edit.toPlainText() != bookmark.note:
-            self.note_edited.emit(bookmark.id, self.note_edit.toPlainText())
+        if bookmark is None or not self._note_typed():
+            return
+        # Marked saved before emitting: the save lists the bookmark again.
+        self._shown_note = self.note_edit.toPlainText()
+        if self._shown_note != bookmark.note:
+            self.note_edited.emit(bookmark.id, self._shown_note)
 
     @Slot()
     def _commit_tags(self) -> None:
         bookmark = self._editing
-        tags = parse_tags(self.tags_edit.text())
-        if bookmark is not None and tags != bookmark.tags:
+        if bookmark is None or not self._tags_typed():
+            return
+        self._shown_tags = self.tags_edit.text()
+        tags = parse_tags(self._shown_tags)
+        if tags != bookmark.tags:
             self.tags_edited.emit(bookmark.id, tags)
 
     def bookmark_changed(self, bookmark: Bookmark) -> None:
@@ -217,7 +258,9 @@ class BookmarksPanel(QWidget):
         self._refill()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Esc in the note or tags: keep what was typed, return to the text."""
+        """Leaving the note saves it; Esc in the note or tags: save, return to the text."""
+        if event.type() == QEvent.Type.FocusOut and watched is self.note_edit:
+            self._commit_note()
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
