@@ -88,6 +88,7 @@ class SpaceReaderApp(QObject):
         )
         self.library_panel.document_requested.connect(self.open_document)
         self.library_panel.remove_requested.connect(self.importer.remove)
+        self.window.place_action("file", self.library_panel.remove_action)
         self.importer.on_library_changed = self.library_changed
         self.importer.on_document_changed = self.bookmarks.document_changed
         self.importer.on_document_removed = self._document_removed
@@ -149,6 +150,8 @@ class SpaceReaderApp(QObject):
         except Error as error:
             self.window.show_status(str(error))
             log.warning("cannot open %s: %s", doc_id, error)
+            if self.reader.current_document is not None:  # the list shows what is on show
+                self.library_panel.select(self.reader.current_document.id)
             return False
         links = (
             self.library.links(document.id) if document.info.format is DocumentFormat.HTML else ()

@@ -179,7 +179,7 @@ class AppearanceFeature(QObject):
         """Help → Keyboard Shortcuts."""
         from spacereader.ui.shortcuts_dialog import ShortcutsDialog
 
-        ShortcutsDialog(self.shell.window.actions(), self.shell.window).exec()
+        ShortcutsDialog(self.shell.window, self.shell.window).exec()
 
     @Slot()
     def show_about(self) -> None:

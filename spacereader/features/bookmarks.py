@@ -62,6 +62,7 @@ class BookmarksFeature(QObject):
         self.add_action = window.add_action("edit", "bookmark", "&Bookmark Passage", "Ctrl+D")
         self.add_action.triggered.connect(self.bookmark_passage)
         shell.reader.context_actions.append(self.add_action)
+        window.place_action("edit", panel.delete_action)
         window.add_action("file", "export-bookmarks", "E&xport Bookmarks…").triggered.connect(
             self.export_bookmarks
         )

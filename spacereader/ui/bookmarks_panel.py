@@ -1,5 +1,5 @@
-"""The Bookmarks dock: bookmarks grouped by document, a filter, and an editor for
-the note and tags of the selected one.
+"""The Bookmarks dock: bookmarks grouped by document, a filter, an editor for
+the note and tags of the selected one, and a context menu.
 
 Signals:
     bookmark_activated(object): the user chose a bookmark (open it in the reader).
@@ -15,15 +15,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QTreeView,
     QVBoxLayout,
@@ -45,8 +47,22 @@ def parse_tags(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(part.lstrip("#") for part in parts if part.lstrip("#")))
 
 
+def _panel_action(text: str, name: str, keys: QKeySequence, *widgets: QWidget) -> QAction:
+    """An action whose keys work only where the panel's widgets have the focus."""
+    action = QAction(text, widgets[0])
+    action.setObjectName(name)
+    action.setShortcut(keys)
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    for widget in widgets:
+        widget.addAction(action)
+    return action
+
+
 class BookmarksPanel(QWidget):
-    """Lists bookmarks and edits the selected one's note and tags."""
+    """Lists bookmarks and edits the selected one's note and tags.
+
+    `delete_action` (Del in the list) is the panel's; the window puts it in a menu.
+    """
 
     bookmark_activated = Signal(object)
     note_edited = Signal(str, str)
@@ -83,9 +99,6 @@ class BookmarksPanel(QWidget):
         self.tree.clicked.connect(self._activated)
         self.tree.activated.connect(self._activated)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
-        delete = QShortcut(QKeySequence.StandardKey.Delete, self.tree)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self._delete_current)
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName("Bookmark count")
         self.note_edit = QPlainTextEdit(self)
@@ -103,9 +116,32 @@ class BookmarksPanel(QWidget):
         self.tags_edit.setPlaceholderText("tags, separated by commas")
         self.tags_edit.setAccessibleName("Bookmark tags")
         self.tags_edit.editingFinished.connect(self._commit_tags)
-        self.tags_edit.installEventFilter(self)
+        self._make_actions()
         self._layout()
         self._set_editor_enabled(False)
+
+    def _make_actions(self) -> None:
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._show_context_menu)
+        self.delete_action = _panel_action(
+            "&Delete Bookmark",
+            "delete-bookmark",
+            QKeySequence(QKeySequence.StandardKey.Delete),
+            self.tree,
+        )
+        self.delete_action.triggered.connect(self._delete_current)
+        self.copy_action = _panel_action(
+            "&Copy Quote", "copy-quote", QKeySequence(QKeySequence.StandardKey.Copy), self.tree
+        )
+        self.copy_action.triggered.connect(self._copy_current)
+        self.return_action = _panel_action(
+            "Return to the Text",
+            "return-to-text",
+            QKeySequence(Qt.Key.Key_Escape),
+            self.note_edit,
+            self.tags_edit,
+        )
+        self.return_action.triggered.connect(self._return_to_text)
 
     def _layout(self) -> None:
         top = QHBoxLayout()
@@ -186,6 +222,8 @@ class BookmarksPanel(QWidget):
     def _set_editor_enabled(self, enabled: bool) -> None:
         self.note_edit.setEnabled(enabled)
         self.tags_edit.setEnabled(enabled)
+        self.delete_action.setEnabled(enabled)
+        self.copy_action.setEnabled(enabled)
 
     @Slot(QModelIndex, QModelIndex)
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -258,19 +296,16 @@ class BookmarksPanel(QWidget):
         self._refill()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Leaving the note saves it; Esc in the note or tags: save, return to the text."""
+        """Leaving the note saves it."""
         if event.type() == QEvent.Type.FocusOut and watched is self.note_edit:
             self._commit_note()
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Escape
-        ):
-            self._commit_note()
-            self._commit_tags()
-            self.editing_finished.emit()
-            return True
         return super().eventFilter(watched, event)
+
+    @Slot()
+    def _return_to_text(self) -> None:
+        """Esc in the note or tags: keep what was typed, return to the text."""
+        self.commit_edits()
+        self.editing_finished.emit()
 
     # -- actions -----------------------------------------------------------
 
@@ -285,3 +320,30 @@ class BookmarksPanel(QWidget):
         bookmark = self.model.bookmark_at(self.tree.currentIndex())
         if bookmark is not None:
             self.delete_requested.emit(bookmark.id)
+
+    @Slot()
+    def _copy_current(self) -> None:
+        bookmark = self.model.bookmark_at(self.tree.currentIndex())
+        if bookmark is not None:
+            QApplication.clipboard().setText(bookmark.quote)
+
+    def context_menu(self, index: QModelIndex) -> QMenu | None:
+        """The menu for a bookmark's row (None for a document's row), its row made current."""
+        bookmark = self.model.bookmark_at(index)
+        if bookmark is None:
+            return None
+        self.tree.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.addAction("&Go to Passage", lambda: self.bookmark_activated.emit(bookmark))
+        menu.addAction("&Edit Note", lambda: self.select(bookmark.id, focus_note=True))
+        menu.addAction(self.copy_action)
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+        return menu
+
+    @Slot(QPoint)
+    def _show_context_menu(self, point: QPoint) -> None:
+        menu = self.context_menu(self.tree.indexAt(point))
+        if menu is not None:
+            menu.exec(self.tree.viewport().mapToGlobal(point))
+            menu.deleteLater()

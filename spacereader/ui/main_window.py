@@ -152,6 +152,17 @@ class MainWindow(QMainWindow):
         self.actions_by_name[name] = action
         return action
 
+    def place_action(self, menu: str, action: QAction) -> None:
+        """Put a panel's own action in a menu (above Quit in the File menu).
+
+        Its shortcut keeps the context the panel gave it (Del in a list only).
+        """
+        if menu == "file":
+            self.menus[menu].insertAction(self._file_tail, action)
+        else:
+            self.menus[menu].addAction(action)
+        self.actions_by_name[action.objectName()] = action
+
     def add_submenu(self, menu: str, title: str) -> QMenu:
         """A submenu (File → Open Recent…), above Quit in the File menu."""
         submenu = QMenu(title, self)
