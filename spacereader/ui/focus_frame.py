@@ -56,9 +56,11 @@ def frame_color(palette: QPalette) -> QColor:
     for _step in range(40):
         if min(contrast_ratio(color, background) for background in backgrounds) >= MIN_CONTRAST:
             break
-        hue, saturation, lightness, alpha = color.getHslF()
+        lightness = color.lightnessF()
         lightness = min(1.0, lightness + 0.025) if dark else max(0.0, lightness - 0.025)
-        color = QColor.fromHslF(max(hue, 0.0), saturation, lightness, alpha)
+        color = QColor.fromHslF(
+            max(color.hslHueF(), 0.0), color.hslSaturationF(), lightness, color.alphaF()
+        )
     return color
 
 
