@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from spacereader.core.document import Document
 from spacereader.core.errors import Error
@@ -23,6 +23,7 @@ from spacereader.features.bookmark_commands import AddBookmark, DeleteBookmark, 
 from spacereader.features.shell import Shell
 from spacereader.ui.background import BackgroundRunner, Progress
 from spacereader.ui.bookmarks_panel import BookmarksPanel
+from spacereader.ui.file_dialogs import open_file_path, save_file_path
 
 if TYPE_CHECKING:
     from spacereader.core.bookmarks import Bookmark, BookmarkStore
@@ -326,8 +327,12 @@ class BookmarksFeature(QObject):
         if self.store is None:
             return
         self.commit_edits()
-        path, chosen = QFileDialog.getSaveFileName(
-            self.shell.window, "Export bookmarks", "bookmarks.md", ";;".join(EXPORT_FILTERS)
+        path, chosen = save_file_path(
+            self.shell.window,
+            self.shell.settings,
+            "Export bookmarks",
+            "bookmarks.md",
+            ";;".join(EXPORT_FILTERS),
         )
         if not path:
             return
@@ -347,8 +352,8 @@ class BookmarksFeature(QObject):
         if self.store is None:
             return
         self.commit_edits()
-        path, _chosen = QFileDialog.getOpenFileName(
-            self.shell.window, "Import bookmarks", "", "JSON (*.json)"
+        path = open_file_path(
+            self.shell.window, self.shell.settings, "Import bookmarks", "JSON (*.json)"
         )
         if not path:
             return
