@@ -80,6 +80,7 @@ class SpaceReaderApp(QObject):
             self, self.programs_panel, self.figures_panel, settings
         )
         self.bookmarks = BookmarksFeature(self, self.bookmarks_panel, self.undo_stack)
+        self.window.place_action("file", self.library_panel.remove_action, before="export-briefing")
         self.bookmarks.current_hit_span = self._current_hit_span
         self.search.bookmark_matches = self.bookmarks.matching
         self.search_panel.bookmark_activated.connect(self.bookmarks.go_to)
@@ -88,7 +89,6 @@ class SpaceReaderApp(QObject):
         )
         self.library_panel.document_requested.connect(self.open_document)
         self.library_panel.remove_requested.connect(self.importer.remove)
-        self.window.place_action("file", self.library_panel.remove_action)
         self.importer.on_library_changed = self.library_changed
         self.importer.on_document_changed = self.bookmarks.document_changed
         self.importer.on_document_removed = self._document_removed

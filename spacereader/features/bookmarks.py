@@ -60,10 +60,12 @@ class BookmarksFeature(QObject):
         # Set by the app: the current search hit as (doc_id, start, end), if any.
         self.current_hit_span: Callable[[], tuple[str, int, int] | None] = lambda: None
         window = shell.window
+        window.menus["edit"].addSeparator()
         self.add_action = window.add_action("edit", "bookmark", "&Bookmark Passage", "Ctrl+D")
         self.add_action.triggered.connect(self.bookmark_passage)
         shell.reader.context_actions.append(self.add_action)
         window.place_action("edit", panel.delete_action)
+        window.menus["edit"].addSeparator()
         window.add_action("file", "export-bookmarks", "E&xport Bookmarks…").triggered.connect(
             self.export_bookmarks
         )

@@ -13,12 +13,19 @@ LAST_FOLDER_KEY = "files/last_folder"
 
 
 def start_folder(settings: QSettings) -> Path:
-    """The folder last chosen in one of these dialogs, else the user's documents folder."""
+    """The folder last chosen in one of these dialogs, else the user's documents
+    folder, else the home folder (as the platform names them)."""
     saved = str(settings.value(LAST_FOLDER_KEY, "") or "")
     if saved and Path(saved).is_dir():
         return Path(saved)
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents and Path(documents).is_dir() else Path.cwd()
+    for location in (
+        QStandardPaths.StandardLocation.DocumentsLocation,
+        QStandardPaths.StandardLocation.HomeLocation,
+    ):
+        folder = QStandardPaths.writableLocation(location)
+        if folder and Path(folder).is_dir():
+            return Path(folder)
+    return Path.cwd()
 
 
 def _remember(settings: QSettings, path: str) -> None:

@@ -45,6 +45,11 @@ def _label(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip()
 
 
+def _action_label(action: QAction) -> str:
+    """The action's name in the list: a fixed label if it has one, else its text."""
+    return str(action.property("shortcut_label") or "") or _label(action.text())
+
+
 def _keys(sequences: list[QKeySequence]) -> str:
     return ", ".join(
         sequence.toString(QKeySequence.SequenceFormat.NativeText)
@@ -71,7 +76,7 @@ def _menu_actions(menu: QMenu, path: str) -> Iterator[tuple[str, QAction]]:
         if isinstance(submenu, QMenu):
             yield from _menu_actions(submenu, path + PATH_SEPARATOR + _label(submenu.title()))
         elif not action.isSeparator():
-            yield path + PATH_SEPARATOR + _label(action.text()), action
+            yield path + PATH_SEPARATOR + _action_label(action), action
 
 
 def _action_row(name: str, action: QAction) -> ShortcutRow | None:
@@ -101,7 +106,7 @@ def shortcut_rows(window: QMainWindow) -> list[ShortcutRow]:
                 rows.append(row)
     others: list[ShortcutRow] = []
     for action in window.findChildren(QAction):
-        row = _action_row(_label(action.text()), action)
+        row = _action_row(_action_label(action), action)
         if row is not None and id(action) not in seen:
             seen.add(id(action))
             others.append(row)

@@ -66,7 +66,8 @@ def test_remove_from_library_is_in_the_file_menu_and_on_delete(
     app = two_documents
     asked: list[str] = []
     monkeypatch.setattr(app.importer, "confirm_removal", lambda title: (asked.append(title), False))
-    assert "Remove from Library…" in menu_texts(app.window.menus["file"])
+    file_menu = menu_texts(app.window.menus["file"])
+    assert file_menu.index("Remove from Library…") < file_menu.index("Export Briefing…")
     app.library_panel.view.setFocus()
     QTest.keyClick(app.library_panel.view, Qt.Key.Key_Delete)
     assert asked == [app.reader.current_document.title]  # type: ignore[union-attr]
@@ -136,6 +137,7 @@ def test_the_shortcuts_list_holds_every_key_the_window_answers(reader_app: Space
     assert by_action["Edit › Bookmark Passage"].keys == "Ctrl+D"
     assert by_action["Edit › Bookmark Passage"].where == "Anywhere"
     assert ("View › Panels › Search", "Ctrl+Shift+S") in listed
+    assert by_action["Edit › Undo"].keys == "Ctrl+Z"  # whatever the next step is called
     dialog = ShortcutsDialog(reader_app.window, reader_app.window)
     assert dialog.table.rowCount() == len(rows)
     dialog.close()

@@ -222,7 +222,8 @@ def briefing_markdown(
     lines += [f"## Programs ({len(programs):,})", ""]
     if programs:
         lines += [
-            f"{_count(len(programs), 'program')}, named {_count(len(mentions), 'time')} in all.",
+            f"Named {_count(len(mentions), 'time')} in all; each program's first mention"
+            " is quoted.",
             "",
             "| Program | Category | Country | Mentions | First mention | Lines |",
             "|---|---|---|---:|---|---|",

@@ -85,7 +85,7 @@ def test_each_heading_counts_the_rows_under_it() -> None:
     assert figure_heading == f"Figures ({len(figures) - 1})"
     mentions = sum(int(row[3]) for row in programs[1:])
     assert mentions > len(programs) - 1  # some programs are named more than once
-    assert f"named {mentions} times in all" in _markdown
+    assert f"Named {mentions} times in all" in _markdown
 
 
 def test_quotes_show_the_text_as_read_without_markdown() -> None:
