@@ -186,9 +186,13 @@ class BookmarksPanel(QWidget):
         noun = "bookmark" if total == 1 else "bookmarks"
         shown = f"{listed:,} of {total:,} {noun}" if listed != total else f"{total:,} {noun}"
         self.count_label.setText(shown)
-        # The editor edits the listed, current bookmark only: one deleted (or
-        # filtered out) leaves it, what was typed saved first.
-        if selected and not self.select(selected, focus_note=False):
+        # A deleted bookmark leaves the editor (what was typed is saved first); one
+        # the filter hides stays in it, so that typing its note never closes it.
+        if (
+            selected
+            and not self.select(selected, focus_note=False)
+            and not any(bookmark.id == selected for bookmark in self._bookmarks)
+        ):
             self._edit_bookmark(None)
 
     def select(self, bookmark_id: str, focus_note: bool) -> bool:

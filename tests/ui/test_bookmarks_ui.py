@@ -291,3 +291,20 @@ def test_undo_of_a_note_shows_the_old_note_and_is_not_saved_over(
     with BookmarkStore() as store:
         restored = store.get(bookmark_id)
     assert (restored.note, restored.tags) == ("", ())
+
+
+def test_a_note_edited_out_of_the_filter_stays_in_the_editor(
+    qtbot: QtBot, reader_app: SpaceReaderApp
+) -> None:
+    bookmark_id = bookmark_and_type(qtbot, reader_app, "Belt and Road countries", "draft")
+    panel = reader_app.bookmarks_panel
+    panel.commit_edits()
+    panel.filter_edit.setText("draft")
+    panel.note_edit.setFocus()
+    panel.note_edit.selectAll()
+    qtbot.keyClicks(panel.note_edit, "final")
+    panel.commit_edits()  # as the pause in typing would
+    assert panel.model.count() == 0  # the filter no longer matches
+    assert panel.note_edit.isEnabled()
+    assert panel.note_edit.toPlainText() == "final"
+    assert saved_note(bookmark_id) == "final"
