@@ -80,6 +80,7 @@ class SpaceReaderApp(QObject):
             self, self.programs_panel, self.figures_panel, settings
         )
         self.bookmarks = BookmarksFeature(self, self.bookmarks_panel, self.undo_stack)
+        self.window.place_action("file", self.library_panel.remove_action, before="export-briefing")
         self.bookmarks.current_hit_span = self._current_hit_span
         self.search.bookmark_matches = self.bookmarks.matching
         self.search_panel.bookmark_activated.connect(self.bookmarks.go_to)
@@ -143,11 +144,14 @@ class SpaceReaderApp(QObject):
     @Slot(str)
     def open_document(self, doc_id: str) -> bool:
         """Show a document; a failure is a status message, and the view stays as it was."""
+        self.bookmarks.commit_edits()  # a note being typed is saved before the view changes
         try:
             document = self.library.load(doc_id)
         except Error as error:
             self.window.show_status(str(error))
             log.warning("cannot open %s: %s", doc_id, error)
+            if self.reader.current_document is not None:  # the list shows what is on show
+                self.library_panel.select(self.reader.current_document.id)
             return False
         links = (
             self.library.links(document.id) if document.info.format is DocumentFormat.HTML else ()
@@ -327,6 +331,8 @@ def run_app(files: Sequence[Path] = ()) -> int:
         instance.release()
         return 1
     instance.files_received.connect(reader_app.files_from_another_launch)
+    # Quitting without closing the window (logout, a signal) still saves and stops.
+    application.aboutToQuit.connect(reader_app.shut_down)
     application.installEventFilter(reader_app)
     install_excepthook(lambda: reader_app.window, log_file)
     reader_app.window.show()

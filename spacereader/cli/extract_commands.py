@@ -12,6 +12,7 @@ from spacereader.core.errors import Error
 
 if TYPE_CHECKING:
     from spacereader.core.extraction import Extraction
+    from spacereader.core.extraction.briefing import BriefingSource
 
 
 class OutputError(Error):
@@ -35,16 +36,27 @@ def register(subparsers: Any) -> None:
     command.set_defaults(handler=run_extract)
 
 
-def _load(target: str) -> tuple[str, str, str]:
-    """The (doc_id, title, text) of a library id, or of a file read without adding it."""
+def _load(target: str) -> tuple[str, BriefingSource, str]:
+    """The (doc_id, what a briefing names, text) of a library id, or of a file read
+    without adding it."""
+    from spacereader.core.document import DocumentFormat
+    from spacereader.core.extraction.briefing import BriefingSource
+
     path = Path(target)
     if path.is_file():
         from spacereader.core.loaders import load_file
         from spacereader.core.structure import detect_structure
 
         loaded = load_file(path)
-        title = detect_structure(loaded.text).title or loaded.title or path.stem
-        return "", title, loaded.text
+        structure = detect_structure(loaded.text)
+        source = BriefingSource(
+            structure.title or loaded.title or path.stem,
+            source=loaded.source or structure.source,
+            date=loaded.date or structure.date,
+            origin=path.name,
+            markdown=loaded.format is DocumentFormat.MARKDOWN,
+        )
+        return "", source, loaded.text
     from spacereader.core.library import Library
 
     library = Library()
@@ -52,7 +64,14 @@ def _load(target: str) -> tuple[str, str, str]:
         document = library.load(target)
     finally:
         library.close()
-    return document.id, document.title, document.text
+    info = document.info
+    source = BriefingSource(
+        info.title,
+        source=info.source,
+        date=info.published or info.date,
+        markdown=info.format is DocumentFormat.MARKDOWN,
+    )
+    return document.id, source, document.text
 
 
 def extraction_json(doc_id: str, title: str, extraction: Extraction, text: str) -> dict[str, Any]:
@@ -112,8 +131,10 @@ def _print_readable(title: str, extraction: Extraction) -> None:
         for line in by_category[category]:
             print(line)
     print(f"\nFigures ({len(extraction.figures)})")
+    from spacereader.core.extraction.describe import what_it_counts
+
     for figure in extraction.figures:
-        what = " ".join(part for part in (figure.qualifier, figure.unit) if part)
+        what = what_it_counts(figure)
         print(
             f"  {' '.join(figure.text.split())}  [{figure.kind.value}]"
             + (f"  {what}" if what else "")
@@ -129,14 +150,15 @@ def run_extract(args: argparse.Namespace) -> int:
 
     if args.output is not None and args.briefing is None:
         raise OutputError("-o/--output needs --briefing md or --briefing csv")
-    doc_id, title, text = _load(args.target)
+    doc_id, source, text = _load(args.target)
+    title = source.title
     gazetteer = default_gazetteer()
     for problem in gazetteer.problems:
         warn(str(problem))
     extraction = extract(text, gazetteer)
     if args.briefing is not None:
         render = briefing_markdown if args.briefing == "md" else briefing_csv
-        content = render(extraction, text, title)
+        content = render(extraction, text, source)
         if args.output is None:
             sys.stdout.write(content)
         else:

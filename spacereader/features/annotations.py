@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QLabel
+from PySide6.QtWidgets import QLabel
 
-from spacereader.core.document import Document
+from spacereader.core.document import Document, DocumentFormat
 from spacereader.features.shell import Shell
 from spacereader.ui.background import BackgroundRunner, Progress
 from spacereader.ui.figures_panel import FiguresPanel
+from spacereader.ui.file_dialogs import save_file_path
 from spacereader.ui.programs_panel import ProgramsPanel
 from spacereader.ui.typography import highlight_color
 
@@ -252,24 +253,43 @@ class AnnotationsFeature(QObject):
     def export_briefing(self) -> None:
         """File → Export Briefing…: the document's programs and figures as Markdown or CSV."""
         document = self.shell.reader.current_document
-        if document is None or self.current is None:
+        if document is None:
             self.shell.window.show_status("Open a document first.")
             return
-        path, chosen = QFileDialog.getSaveFileName(
+        if self.current is None:
+            self.shell.window.show_status(
+                "Programs and figures are still being found; try again in a moment."
+            )
+            return
+        from spacereader.core.filenames import suggested_file_name
+
+        path, chosen = save_file_path(
             self.shell.window,
+            self.settings,
             "Export briefing",
-            f"{document.title[:60]}.md",
+            suggested_file_name(document.title, "md", "briefing"),
             "Markdown (*.md);;CSV (*.csv)",
         )
         if not path:
             return
-        from spacereader.core.extraction.briefing import briefing_csv, briefing_markdown
+        from spacereader.core.extraction.briefing import (
+            BriefingSource,
+            briefing_csv,
+            briefing_markdown,
+        )
 
+        info = document.info
+        source = BriefingSource(
+            info.title,
+            source=info.source,
+            date=info.published or info.date,
+            markdown=info.format is DocumentFormat.MARKDOWN,
+        )
         fmt = "csv" if path.lower().endswith(".csv") or "CSV" in chosen else "md"
         render = briefing_csv if fmt == "csv" else briefing_markdown
         try:
             with open(path, "w", encoding="utf-8", newline="") as stream:
-                stream.write(render(self.current, document.text, document.title))
+                stream.write(render(self.current, document.text, source))
         except OSError as error:
             self.shell.window.show_status(f"Could not write {path}: {error.strerror}", 10000)
             return

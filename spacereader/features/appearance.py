@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from spacereader.core import paths
 from spacereader.features.shell import Shell
 from spacereader.ui import typography
+from spacereader.ui.focus_frame import FocusFrame
 from spacereader.ui.preferences import COLOR_KINDS, THEME_LABELS, Preferences
 from spacereader.ui.theme import ThemeChoice, apply_theme
 
@@ -83,6 +84,9 @@ class AppearanceFeature(QObject):
             ("previous-pane", "Previous Pa&ne", "Shift+F6", self.previous_pane),
         ):
             window.add_action("view", pane_name, pane_text, pane_key).triggered.connect(pane_slot)
+        # F6 must show where the keys now go: Fusion's own focus mark is faint.
+        self.focus_frame = FocusFrame(window)
+        self.focus_frame.track(focus_targets())
         preferences = window.add_action("edit", "preferences", "&Preferences…", "Ctrl+,")
         preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         preferences.triggered.connect(self.edit_preferences)
@@ -179,7 +183,7 @@ class AppearanceFeature(QObject):
         """Help → Keyboard Shortcuts."""
         from spacereader.ui.shortcuts_dialog import ShortcutsDialog
 
-        ShortcutsDialog(self.shell.window.actions(), self.shell.window).exec()
+        ShortcutsDialog(self.shell.window, self.shell.window).exec()
 
     @Slot()
     def show_about(self) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from spacereader.core.document import Document
 from spacereader.core.errors import Error
@@ -23,6 +23,7 @@ from spacereader.features.bookmark_commands import AddBookmark, DeleteBookmark, 
 from spacereader.features.shell import Shell
 from spacereader.ui.background import BackgroundRunner, Progress
 from spacereader.ui.bookmarks_panel import BookmarksPanel
+from spacereader.ui.file_dialogs import open_file_path, save_file_path
 
 if TYPE_CHECKING:
     from spacereader.core.bookmarks import Bookmark, BookmarkStore
@@ -59,9 +60,12 @@ class BookmarksFeature(QObject):
         # Set by the app: the current search hit as (doc_id, start, end), if any.
         self.current_hit_span: Callable[[], tuple[str, int, int] | None] = lambda: None
         window = shell.window
+        window.menus["edit"].addSeparator()
         self.add_action = window.add_action("edit", "bookmark", "&Bookmark Passage", "Ctrl+D")
         self.add_action.triggered.connect(self.bookmark_passage)
         shell.reader.context_actions.append(self.add_action)
+        window.place_action("edit", panel.delete_action)
+        window.menus["edit"].addSeparator()
         window.add_action("file", "export-bookmarks", "E&xport Bookmarks…").triggered.connect(
             self.export_bookmarks
         )
@@ -125,6 +129,7 @@ class BookmarksFeature(QObject):
         """Read every bookmark from the store and show them."""
         if self.store is None:
             return
+        self.commit_edits()
         self.bookmarks = {bookmark.id: bookmark for bookmark in self.store.list()}
         self._show()
 
@@ -141,19 +146,25 @@ class BookmarksFeature(QObject):
 
     def matching(self, words: str) -> list[Bookmark]:
         """Bookmarks whose quote, note or tags hold the words (`note:word` for notes)."""
-        return self.store.search(words) if self.store is not None else []
+        if self.store is None:
+            return []
+        self.commit_edits()
+        return self.store.search(words)
 
     # -- creating and editing --------------------------------------------
 
     def passage_to_bookmark(self) -> tuple[int, int] | None:
-        """The selection, else the current search hit, else the passage at the caret or top."""
+        """The selection (in whole words), else the current search hit, else the
+        passage at the caret or the top of the view."""
+        from spacereader.core.bookmarks.passage import snap_to_words
+
         reader = self.shell.reader
         document = reader.current_document
         if document is None:
             return None
         selected = reader.selected_span()
         if selected is not None:
-            return selected
+            return snap_to_words(document.text, *selected)
         hit = self.current_hit_span()
         if hit is not None and hit[0] == document.id:
             return hit[1], hit[2]
@@ -173,14 +184,7 @@ class BookmarksFeature(QObject):
         if document is None or span is None:
             self.shell.window.show_status("Nothing to bookmark yet.")
             return
-        try:
-            bookmark = self.store.add(document.id, document.text, span[0], span[1])
-        except Error as error:
-            self.shell.window.show_status(f"Bookmark not saved: {error}", 10000)
-            return
-        self.undo_stack.push(AddBookmark(self.store, bookmark, self._changed))
-        self.panel.select(bookmark.id, focus_note=True)
-        self.shell.window.show_status("Bookmarked. Type a note, or Esc to return to the text.")
+        self._bookmark(document, span[0], span[1])
 
     def bookmark_span(self, doc_id: str, start: int, end: int) -> None:
         """Bookmark a given passage (from a search result)."""
@@ -188,9 +192,44 @@ class BookmarksFeature(QObject):
             return
         document = self.shell.reader.current_document
         assert document is not None
-        bookmark = self.store.add(doc_id, document.text, start, end)
+        self._bookmark(document, start, end)
+
+    def _bookmark(self, document: Document, start: int, end: int) -> None:
+        """Add a bookmark, or select the one this passage already has; then the note."""
+        assert self.store is not None
+        self.commit_edits()
+        existing = self.bookmark_of(document.id, start, end)
+        if existing is not None:
+            self.panel.select(existing.id, focus_note=True)
+            self.shell.window.show_status(
+                "This passage is already bookmarked. Type to edit its note, or Esc."
+            )
+            return
+        try:
+            bookmark = self.store.add(document.id, document.text, start, end)
+        except Error as error:
+            self.shell.window.show_status(f"Bookmark not saved: {error}", 10000)
+            return
         self.undo_stack.push(AddBookmark(self.store, bookmark, self._changed))
         self.panel.select(bookmark.id, focus_note=True)
+        self.shell.window.show_status("Bookmarked. Type a note, or Esc to return to the text.")
+
+    def bookmark_of(self, doc_id: str, start: int, end: int) -> Bookmark | None:
+        """The bookmark (not an orphan) of exactly this passage, if there is one."""
+        return next(
+            (
+                bookmark
+                for bookmark in self.bookmarks.values()
+                if bookmark.doc_id == doc_id
+                and (bookmark.start, bookmark.end) == (start, end)
+                and not bookmark.orphaned
+            ),
+            None,
+        )
+
+    def commit_edits(self) -> None:
+        """Save what is typed in the note and tags now, before anything else happens."""
+        self.panel.commit_edits()
 
     def _edit(
         self, bookmark_id: str, note: str | None = None, tags: tuple[str, ...] | None = None
@@ -211,6 +250,7 @@ class BookmarksFeature(QObject):
         """Delete a bookmark (Ctrl+Z brings it back)."""
         if self.store is None or bookmark_id not in self.bookmarks:
             return
+        self.commit_edits()  # undo then brings back the note as it was typed
         self.undo_stack.push(DeleteBookmark(self.store, self.bookmarks[bookmark_id], self._changed))
         self.shell.window.show_status("Bookmark deleted. Ctrl+Z restores it.")
 
@@ -252,6 +292,7 @@ class BookmarksFeature(QObject):
         """A document's text changed (re-imported): re-anchor its bookmarks."""
         if self.store is None:
             return
+        self.commit_edits()
         for bookmark in self.store.reanchor(doc_id, text):
             self.bookmarks[bookmark.id] = bookmark
         self._show()
@@ -260,6 +301,7 @@ class BookmarksFeature(QObject):
         """A document left the library: orphan its bookmarks, or delete them (returned)."""
         if self.store is None:
             return []
+        self.commit_edits()
         deleted = [b for b in self.bookmarks.values() if b.doc_id == doc_id]
         if remove_bookmarks:
             for bookmark in deleted:
@@ -286,8 +328,13 @@ class BookmarksFeature(QObject):
         """File → Export Bookmarks…: Markdown, CSV or JSON."""
         if self.store is None:
             return
-        path, chosen = QFileDialog.getSaveFileName(
-            self.shell.window, "Export bookmarks", "bookmarks.md", ";;".join(EXPORT_FILTERS)
+        self.commit_edits()
+        path, chosen = save_file_path(
+            self.shell.window,
+            self.shell.settings,
+            "Export bookmarks",
+            "bookmarks.md",
+            ";;".join(EXPORT_FILTERS),
         )
         if not path:
             return
@@ -306,8 +353,9 @@ class BookmarksFeature(QObject):
         """File → Import Bookmarks…: a JSON export, all or nothing."""
         if self.store is None:
             return
-        path, _chosen = QFileDialog.getOpenFileName(
-            self.shell.window, "Import bookmarks", "", "JSON (*.json)"
+        self.commit_edits()
+        path = open_file_path(
+            self.shell.window, self.shell.settings, "Import bookmarks", "JSON (*.json)"
         )
         if not path:
             return
@@ -323,8 +371,9 @@ class BookmarksFeature(QObject):
         self.shell.window.show_status(f"{count} bookmarks imported.")
 
     def close(self) -> None:
-        """Stop opening (if still at it) and close the store."""
+        """Save what is being typed, stop opening (if still at it) and close the store."""
         self.opener.stop()
         if self.store is not None:
+            self.commit_edits()
             self.store.close()
             self.store = None

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence
 
 from spacereader.features.shell import Shell
 from spacereader.ui.background import BackgroundRunner, Progress
@@ -97,10 +97,6 @@ class SearchFeature(QObject):
         panel.hit_activated.connect(self.go_to_hit)
         panel.include_bookmarks_changed.connect(lambda _on: self._query_changed(panel.query))
         panel.clear_requested.connect(self.clear)
-        for widget in (shell.reader, panel.results):
-            escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), widget)
-            escape.setContext(Qt.ShortcutContext.WidgetShortcut)
-            escape.activated.connect(self.clear)
         self._add_actions()
 
     def _add_actions(self) -> None:
@@ -113,6 +109,16 @@ class SearchFeature(QObject):
             "edit", "find-previous", "Find &Previous", QKeySequence("Shift+F3")
         )
         previous.triggered.connect(self.previous_hit)
+        # Esc clears the marks from where a reader looks at them: the text, the
+        # results and the query field (elsewhere Esc keeps its own meaning).
+        clear = QAction("&Clear Search Highlights", window)
+        clear.setObjectName("clear-search")
+        window.place_action("edit", clear)
+        clear.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        clear.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        for widget in (self.shell.reader, self.panel.results, self.panel.field):
+            widget.addAction(clear)
+        clear.triggered.connect(self.clear)
 
     # -- indexing --------------------------------------------------------
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from PySide6.QtCore import QSettings
+
 from spacereader.core.library import Library
 from spacereader.ui.main_window import MainWindow
 from spacereader.ui.reader import ReaderView
@@ -15,6 +17,7 @@ class Shell(Protocol):
     library: Library
     window: MainWindow
     reader: ReaderView
+    settings: QSettings
 
     def open_document(self, doc_id: str) -> bool:
         """Show a document in the reader; False (with a status message) if it cannot."""

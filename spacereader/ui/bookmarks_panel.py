@@ -1,9 +1,10 @@
-"""The Bookmarks dock: bookmarks grouped by document, a filter, and an editor for
-the note and tags of the selected one.
+"""The Bookmarks dock: bookmarks grouped by document, a filter, an editor for
+the note and tags of the selected one, and a context menu.
 
 Signals:
     bookmark_activated(object): the user chose a bookmark (open it in the reader).
-    note_edited(str, str): a bookmark id and its new note (after typing pauses).
+    note_edited(str, str): a bookmark id and its new note (after typing pauses, when
+        the note is left, and whenever commit_edits() is called).
     tags_edited(str, object): a bookmark id and its new tags (a tuple of str).
     delete_requested(str): the user deleted a bookmark.
     editing_finished(): Esc in the editor: back to the text.
@@ -14,15 +15,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QTreeView,
     QVBoxLayout,
@@ -44,8 +47,22 @@ def parse_tags(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(part.lstrip("#") for part in parts if part.lstrip("#")))
 
 
+def _panel_action(text: str, name: str, keys: QKeySequence, *widgets: QWidget) -> QAction:
+    """An action whose keys work only where the panel's widgets have the focus."""
+    action = QAction(text, widgets[0])
+    action.setObjectName(name)
+    action.setShortcut(keys)
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    for widget in widgets:
+        widget.addAction(action)
+    return action
+
+
 class BookmarksPanel(QWidget):
-    """Lists bookmarks and edits the selected one's note and tags."""
+    """Lists bookmarks and edits the selected one's note and tags.
+
+    `delete_action` (Del in the list) is the panel's; the window puts it in a menu.
+    """
 
     bookmark_activated = Signal(object)
     note_edited = Signal(str, str)
@@ -60,6 +77,8 @@ class BookmarksPanel(QWidget):
         self._filter: BookmarkFilter | None = None
         self._titles: Mapping[str, str] = {}
         self._editing: Bookmark | None = None
+        self._shown_note = ""
+        self._shown_tags = ""
         self.model = BookmarksModel()
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText("Filter quotes, notes, #tags")
@@ -80,9 +99,6 @@ class BookmarksPanel(QWidget):
         self.tree.clicked.connect(self._activated)
         self.tree.activated.connect(self._activated)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
-        delete = QShortcut(QKeySequence.StandardKey.Delete, self.tree)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self._delete_current)
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName("Bookmark count")
         self.note_edit = QPlainTextEdit(self)
@@ -100,9 +116,32 @@ class BookmarksPanel(QWidget):
         self.tags_edit.setPlaceholderText("tags, separated by commas")
         self.tags_edit.setAccessibleName("Bookmark tags")
         self.tags_edit.editingFinished.connect(self._commit_tags)
-        self.tags_edit.installEventFilter(self)
+        self._make_actions()
         self._layout()
         self._set_editor_enabled(False)
+
+    def _make_actions(self) -> None:
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._show_context_menu)
+        self.delete_action = _panel_action(
+            "&Delete Bookmark",
+            "delete-bookmark",
+            QKeySequence(QKeySequence.StandardKey.Delete),
+            self.tree,
+        )
+        self.delete_action.triggered.connect(self._delete_current)
+        self.copy_action = _panel_action(
+            "&Copy Quote", "copy-quote", QKeySequence(QKeySequence.StandardKey.Copy), self.tree
+        )
+        self.copy_action.triggered.connect(self._copy_current)
+        self.return_action = _panel_action(
+            "Return to the Text",
+            "return-to-text",
+            QKeySequence(Qt.Key.Key_Escape),
+            self.note_edit,
+            self.tags_edit,
+        )
+        self.return_action.triggered.connect(self._return_to_text)
 
     def _layout(self) -> None:
         top = QHBoxLayout()
@@ -147,8 +186,14 @@ class BookmarksPanel(QWidget):
         noun = "bookmark" if total == 1 else "bookmarks"
         shown = f"{listed:,} of {total:,} {noun}" if listed != total else f"{total:,} {noun}"
         self.count_label.setText(shown)
-        if selected:
-            self.select(selected, focus_note=False)
+        # A deleted bookmark leaves the editor (what was typed is saved first); one
+        # the filter hides stays in it, so that typing its note never closes it.
+        if (
+            selected
+            and not self.select(selected, focus_note=False)
+            and not any(bookmark.id == selected for bookmark in self._bookmarks)
+        ):
+            self._edit_bookmark(None)
 
     def select(self, bookmark_id: str, focus_note: bool) -> bool:
         """Make a bookmark current; optionally put the caret in its note."""
@@ -171,39 +216,77 @@ class BookmarksPanel(QWidget):
         """The bookmark being edited."""
         return self._editing
 
+    def commit_edits(self) -> None:
+        """Emit the note and tags as typed, if they differ from the bookmark's."""
+        self._commit_note()
+        self._commit_tags()
+
     # -- editor ------------------------------------------------------------
 
     def _set_editor_enabled(self, enabled: bool) -> None:
         self.note_edit.setEnabled(enabled)
         self.tags_edit.setEnabled(enabled)
+        self.delete_action.setEnabled(enabled)
+        self.copy_action.setEnabled(enabled)
 
     @Slot(QModelIndex, QModelIndex)
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        bookmark = self.model.bookmark_at(current)
+        self._edit_bookmark(self.model.bookmark_at(current))
+
+    def _edit_bookmark(self, bookmark: Bookmark | None) -> None:
+        """Put a bookmark in the editor (None: empty and disabled), saving the last one first."""
         if bookmark is not None and self._editing is not None and bookmark.id == self._editing.id:
-            # The same bookmark, listed again after a save: keep the editor (and caret) as is.
+            # The same bookmark, listed again after a change: keep what the user is
+            # typing (and the caret); show what the store has in a field not being edited.
             self._editing = bookmark
+            if not self._note_typed():
+                self._show_note(bookmark.note)
+            if not self._tags_typed():
+                self._show_tags(bookmark.tags)
             return
-        self._commit_note()
+        self.commit_edits()
         self._editing = bookmark
         self._set_editor_enabled(bookmark is not None)
-        self.note_edit.blockSignals(True)
-        self.note_edit.setPlainText(bookmark.note if bookmark else "")
-        self.note_edit.blockSignals(False)
-        self.tags_edit.setText(", ".join(bookmark.tags) if bookmark else "")
+        self._show_note(bookmark.note if bookmark else "")
+        self._show_tags(bookmark.tags if bookmark else ())
+
+    # What the editor last showed or saved: text that differs was typed and is not saved yet.
+    def _show_note(self, note: str) -> None:
+        self._shown_note = note
+        if self.note_edit.toPlainText() != note:
+            self.note_edit.blockSignals(True)
+            self.note_edit.setPlainText(note)
+            self.note_edit.blockSignals(False)
+
+    def _show_tags(self, tags: Sequence[str]) -> None:
+        self._shown_tags = ", ".join(tags)
+        self.tags_edit.setText(self._shown_tags)
+
+    def _note_typed(self) -> bool:
+        return self.note_edit.toPlainText() != self._shown_note
+
+    def _tags_typed(self) -> bool:
+        return self.tags_edit.text() != self._shown_tags
 
     @Slot()
     def _commit_note(self) -> None:
         self._note_timer.stop()
         bookmark = self._editing
-        if bookmark is not None and self.note_edit.toPlainText() != bookmark.note:
-            self.note_edited.emit(bookmark.id, self.note_edit.toPlainText())
+        if bookmark is None or not self._note_typed():
+            return
+        # Marked saved before emitting: the save lists the bookmark again.
+        self._shown_note = self.note_edit.toPlainText()
+        if self._shown_note != bookmark.note:
+            self.note_edited.emit(bookmark.id, self._shown_note)
 
     @Slot()
     def _commit_tags(self) -> None:
         bookmark = self._editing
-        tags = parse_tags(self.tags_edit.text())
-        if bookmark is not None and tags != bookmark.tags:
+        if bookmark is None or not self._tags_typed():
+            return
+        self._shown_tags = self.tags_edit.text()
+        tags = parse_tags(self._shown_tags)
+        if tags != bookmark.tags:
             self.tags_edited.emit(bookmark.id, tags)
 
     def bookmark_changed(self, bookmark: Bookmark) -> None:
@@ -217,17 +300,16 @@ class BookmarksPanel(QWidget):
         self._refill()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Esc in the note or tags: keep what was typed, return to the text."""
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Escape
-        ):
+        """Leaving the note saves it."""
+        if event.type() == QEvent.Type.FocusOut and watched is self.note_edit:
             self._commit_note()
-            self._commit_tags()
-            self.editing_finished.emit()
-            return True
         return super().eventFilter(watched, event)
+
+    @Slot()
+    def _return_to_text(self) -> None:
+        """Esc in the note or tags: keep what was typed, return to the text."""
+        self.commit_edits()
+        self.editing_finished.emit()
 
     # -- actions -----------------------------------------------------------
 
@@ -242,3 +324,30 @@ class BookmarksPanel(QWidget):
         bookmark = self.model.bookmark_at(self.tree.currentIndex())
         if bookmark is not None:
             self.delete_requested.emit(bookmark.id)
+
+    @Slot()
+    def _copy_current(self) -> None:
+        bookmark = self.model.bookmark_at(self.tree.currentIndex())
+        if bookmark is not None:
+            QApplication.clipboard().setText(bookmark.quote)
+
+    def context_menu(self, index: QModelIndex) -> QMenu | None:
+        """The menu for a bookmark's row (None for a document's row), its row made current."""
+        bookmark = self.model.bookmark_at(index)
+        if bookmark is None:
+            return None
+        self.tree.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.addAction("&Go to Passage", lambda: self.bookmark_activated.emit(bookmark))
+        menu.addAction("&Edit Note", lambda: self.select(bookmark.id, focus_note=True))
+        menu.addAction(self.copy_action)
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+        return menu
+
+    @Slot(QPoint)
+    def _show_context_menu(self, point: QPoint) -> None:
+        menu = self.context_menu(self.tree.indexAt(point))
+        if menu is not None:
+            menu.exec(self.tree.viewport().mapToGlobal(point))
+            menu.deleteLater()

@@ -1,4 +1,5 @@
-"""The Library dock: every document, with its source and date; a click opens one.
+"""The Library dock: every document, with its source and date; a click, or moving
+to it with the arrow keys, opens one.
 
 Signals:
     document_requested(str): the user chose a document (its id).
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QMenu, QVBoxLayout, QWidget
 
 from spacereader.core.document import DocumentInfo
@@ -25,7 +26,10 @@ def detail_line(info: DocumentInfo) -> str:
 
 
 class LibraryPanel(QWidget):
-    """Lists the library; emits document_requested when one is activated."""
+    """Lists the library; emits document_requested when one is chosen.
+
+    `remove_action` (Del in the list) is the panel's; the window puts it in a menu.
+    """
 
     document_requested = Signal(str)
     remove_requested = Signal(str)
@@ -33,6 +37,8 @@ class LibraryPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("library-panel")
+        self._shown_id: str | None = None  # the document on show, as select() was told
+        self._syncing = False
         self._model = QStandardItemModel(self)
         self._proxy = QSortFilterProxyModel(self)
         self._proxy.setSourceModel(self._model)
@@ -54,9 +60,15 @@ class LibraryPanel(QWidget):
         self.view.clicked.connect(self._activated)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
-        delete = QShortcut(QKeySequence.StandardKey.Delete, self.view)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self._remove_current)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.remove_action = QAction("&Remove from Library…", self)
+        self.remove_action.setObjectName("remove-document")
+        self.remove_action.setShortcut(QKeySequence.StandardKey.Delete)
+        # Del works in the list only: in a text field it deletes a character.
+        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.remove_action.setEnabled(False)
+        self.remove_action.triggered.connect(self._remove_current)
+        self.view.addAction(self.remove_action)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
@@ -65,7 +77,7 @@ class LibraryPanel(QWidget):
 
     def set_documents(self, documents: Sequence[DocumentInfo]) -> None:
         """Show these documents, keeping the current one selected."""
-        current = self.current_id()
+        current = self._shown_id or self.current_id()
         self._model.clear()
         for info in documents:
             item = QStandardItem(info.title)
@@ -90,27 +102,41 @@ class LibraryPanel(QWidget):
 
     def select(self, doc_id: str) -> None:
         """Mark a document as the one on show, without emitting a request."""
+        self._shown_id = doc_id
         for row in range(self._proxy.rowCount()):
             index = self._proxy.index(row, 0)
             if index.data(ID_ROLE) == doc_id:
-                self.view.setCurrentIndex(index)
+                self._syncing = True
+                try:
+                    self.view.setCurrentIndex(index)
+                finally:
+                    self._syncing = False
                 return
 
     @Slot(QModelIndex)
     def _activated(self, index: QModelIndex) -> None:
-        if index.isValid():
+        if index.isValid() and index.data(ID_ROLE) != self._shown_id:
             self.document_requested.emit(str(index.data(ID_ROLE)))
+
+    @Slot(QModelIndex, QModelIndex)
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.remove_action.setEnabled(current.isValid())
+        # The user moved in the list (arrow keys, a click): show what is selected.
+        # Not when the app marks the document on show, nor when a filter moves it.
+        if not self._syncing and self.view.hasFocus():
+            self._activated(current)
 
     @Slot(QPoint)
     def _context_menu(self, point: QPoint) -> None:
         index = self.view.indexAt(point)
         if not index.isValid():
             return
-        doc_id = str(index.data(ID_ROLE))
+        self.view.setCurrentIndex(index)
         menu = QMenu(self)
-        menu.addAction("Open", lambda: self.document_requested.emit(doc_id))
-        menu.addAction("Remove from Library…", lambda: self.remove_requested.emit(doc_id))
+        menu.addAction("Open", lambda: self._activated(index))
+        menu.addAction(self.remove_action)
         menu.exec(self.view.viewport().mapToGlobal(point))
+        menu.deleteLater()
 
     @Slot()
     def _remove_current(self) -> None:

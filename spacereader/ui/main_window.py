@@ -152,6 +152,22 @@ class MainWindow(QMainWindow):
         self.actions_by_name[name] = action
         return action
 
+    def place_action(self, menu: str, action: QAction, before: str = "") -> None:
+        """Put a panel's own action in a menu: before the action named `before`, in a
+        group of its own, or else last (above Quit in the File menu).
+
+        Its shortcut keeps the context the panel gave it (Del in a list only).
+        """
+        following = self.actions_by_name.get(before)
+        if following is not None:
+            self.menus[menu].insertAction(following, action)
+            self.menus[menu].insertSeparator(following)
+        elif menu == "file":
+            self.menus[menu].insertAction(self._file_tail, action)
+        else:
+            self.menus[menu].addAction(action)
+        self.actions_by_name[action.objectName()] = action
+
     def add_submenu(self, menu: str, title: str) -> QMenu:
         """A submenu (File → Open Recent…), above Quit in the File menu."""
         submenu = QMenu(title, self)
@@ -177,6 +193,8 @@ class MainWindow(QMainWindow):
             edit.addSeparator()
         for name, action in (("undo", undo), ("redo", redo)):
             action.setObjectName(name)
+            # Its text names the next step ("Undo Edit tags"); lists want the command.
+            action.setProperty("shortcut_label", name.capitalize())
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
             self.actions_by_name[name] = action

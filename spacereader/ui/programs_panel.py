@@ -116,6 +116,7 @@ class ProgramsPanel(QWidget):
         self.tree.clicked.connect(self._activated)
         enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.tree)
         enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+        enter.setWhatsThis("Go to the program's next mention")  # listed in Keyboard Shortcuts
         enter.activated.connect(lambda: self._activated(self.tree.currentIndex()))
         self._cursor: dict[str, int] = {}
         layout = QVBoxLayout(self)

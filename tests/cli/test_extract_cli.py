@@ -71,7 +71,8 @@ def test_briefing_markdown_and_csv(tmp_path: Path, capsys: pytest.CaptureFixture
     assert main(["extract", doc_id, "--briefing", "md"]) == 0
     markdown = capsys.readouterr().out
     assert markdown.startswith("# Briefing: China Releases Space Plan")
-    assert "| International Lunar Research Station |" in markdown
+    assert "**Source:** EIRNS · **Date:** Jan. 28" in markdown
+    assert "| International Lunar Research Station (ILRS) | Lunar exploration |" in markdown
     target = tmp_path / "brief.csv"
     assert main(["extract", doc_id, "--briefing", "csv", "-o", str(target)]) == 0
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
@@ -92,3 +93,22 @@ def test_unknown_id_is_one_line_error(capsys: pytest.CaptureFixture[str]) -> Non
 def test_output_without_briefing_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", _seed_id(), "-o", "x.md"]) == 1
     assert "--briefing" in capsys.readouterr().err
+
+
+def test_briefing_of_a_file_names_it_and_says_what_figures_count(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    brief = tmp_path / "isro.md"
+    brief.write_text(
+        "# ISRO notes\n\nThe **PSLV** has flown more than 55 times for about ₹615 crore.\n",
+        encoding="utf-8",
+    )
+    assert main(["extract", str(brief)]) == 0
+    readable = capsys.readouterr().out
+    assert "more than 55  [count]  times" in readable
+    assert "about ₹615 crore  [money]  Indian rupees" in readable
+    assert main(["extract", str(brief), "--briefing", "md"]) == 0
+    markdown = capsys.readouterr().out
+    assert "**File:** isro.md" in markdown
+    assert "| more than 55 | count | times |" in markdown
+    assert "**PSLV**" not in markdown

@@ -66,13 +66,13 @@ def test_custom_highlight_colour_is_used(qtbot: QtBot, reader_app: SpaceReaderAp
 
 
 def test_shortcuts_dialog_lists_the_window_actions(reader_app: SpaceReaderApp) -> None:
-    rows = dict(shortcut_rows(reader_app.window.actions()))
-    assert rows["Bookmark Passage"] == "Ctrl+D"
-    assert rows["Find Next"] == "F3"
-    assert "Ctrl+Q" in rows["Quit"]
-    assert "Ctrl+=" in rows["Zoom In"]
-    dialog = ShortcutsDialog(reader_app.window.actions(), reader_app.window)
-    assert dialog.table.rowCount() == len(shortcut_rows(reader_app.window.actions()))
+    rows = {row.action: row.keys for row in shortcut_rows(reader_app.window)}
+    assert rows["Edit › Bookmark Passage"] == "Ctrl+D"
+    assert rows["Edit › Find Next"] == "F3"
+    assert "Ctrl+Q" in rows["File › Quit"]
+    assert "Ctrl+=" in rows["View › Zoom In"]
+    dialog = ShortcutsDialog(reader_app.window, reader_app.window)
+    assert dialog.table.rowCount() == len(shortcut_rows(reader_app.window))
     dialog.close()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -9,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from spacereader.app import SpaceReaderApp
 from spacereader.core.bookmarks import BookmarkStore
+from tests.ui.conftest import import_and_wait
 
 WAIT_MS = 20000
 
@@ -161,3 +164,147 @@ def test_a_pause_while_typing_the_note_keeps_the_text_in_order(
     QTest.keyClick(note, Qt.Key.Key_Escape)
     [bookmark] = reader_app.bookmarks.bookmarks.values()
     assert bookmark.note == "Moon base plans"
+
+
+def test_a_selection_cut_inside_a_word_bookmarks_whole_words(
+    qtbot: QtBot, reader_app: SpaceReaderApp
+) -> None:
+    wait_store(qtbot, reader_app)
+    select_in_reader(reader_app, " 46 space cooperation agre")
+    QTest.keyClick(reader_app.window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    [bookmark] = reader_app.bookmarks.bookmarks.values()
+    assert bookmark.quote == "46 space cooperation agreements"
+
+
+def test_ctrl_d_twice_on_one_passage_selects_the_bookmark_it_made(
+    qtbot: QtBot, reader_app: SpaceReaderApp
+) -> None:
+    wait_store(qtbot, reader_app)
+    select_in_reader(reader_app, "46 space cooperation agreements")
+    QTest.keyClick(reader_app.window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    panel = reader_app.bookmarks_panel
+    qtbot.keyClicks(panel.note_edit, "first")
+    QTest.keyClick(panel.note_edit, Qt.Key.Key_Escape)
+    select_in_reader(reader_app, "46 space cooperation agreem")  # the same words, cut short
+    QTest.keyClick(reader_app.window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    [bookmark] = reader_app.bookmarks.bookmarks.values()
+    assert reader_app.bookmarks.store is not None
+    assert len(reader_app.bookmarks.store) == 1
+    assert panel.current_bookmark() == bookmark
+    assert panel.note_edit.toPlainText() == "first"
+    assert QApplication.focusWidget() is panel.note_edit
+    assert "already bookmarked" in reader_app.window.statusBar().currentMessage()
+    cursor = reader_app.reader.textCursor()
+    cursor.clearSelection()
+    reader_app.reader.setTextCursor(cursor)
+    reader_app.bookmarks.bookmark_passage()  # no selection: the paragraph at the top
+    reader_app.bookmarks.bookmark_passage()
+    assert len(reader_app.bookmarks.store) == 2
+
+
+def bookmark_and_type(qtbot: QtBot, app: SpaceReaderApp, phrase: str, note: str) -> str:
+    """Ctrl+D on a phrase, then type a note, without pausing (nothing saved yet by idling)."""
+    wait_store(qtbot, app)
+    select_in_reader(app, phrase)
+    QTest.keyClick(app.window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(app.bookmarks_panel.note_edit, note)
+    bookmark = app.bookmarks_panel.current_bookmark()
+    assert bookmark is not None
+    return bookmark.id
+
+
+def saved_note(bookmark_id: str) -> str:
+    with BookmarkStore() as store:
+        return store.get(bookmark_id).note
+
+
+def test_a_note_typed_just_before_quitting_is_saved(
+    qtbot: QtBot, reader_app: SpaceReaderApp
+) -> None:
+    bookmark_id = bookmark_and_type(qtbot, reader_app, "Belt and Road countries", "quick one")
+    QTest.keyClick(
+        reader_app.bookmarks_panel.note_edit, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier
+    )
+    assert not reader_app.window.isVisible()
+    assert saved_note(bookmark_id) == "quick one"
+
+
+def test_a_note_is_saved_before_another_document_opens(
+    qtbot: QtBot, reader_app: SpaceReaderApp, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("Other brief\n\nThe Gateway station will orbit the Moon.\n", encoding="utf-8")
+    first = reader_app.reader.current_document
+    assert first is not None
+    import_and_wait(qtbot, reader_app, other)
+    reader_app.open_document(first.id)
+    bookmark_id = bookmark_and_type(qtbot, reader_app, "Belt and Road countries", "read later")
+    other_id = next(i for i in reader_app.library_panel.document_ids() if i != first.id)
+    reader_app.open_document(other_id)
+    assert saved_note(bookmark_id) == "read later"
+
+
+def test_leaving_the_note_saves_it_at_once(qtbot: QtBot, reader_app: SpaceReaderApp) -> None:
+    bookmark_id = bookmark_and_type(qtbot, reader_app, "Belt and Road countries", "at once")
+    reader_app.library_panel.view.setFocus()
+    assert saved_note(bookmark_id) == "at once"
+
+
+def test_a_note_typed_then_searched_or_exported_is_there(
+    qtbot: QtBot, reader_app: SpaceReaderApp
+) -> None:
+    bookmark_id = bookmark_and_type(qtbot, reader_app, "Belt and Road countries", "zephyr")
+    assert [b.id for b in reader_app.bookmarks.matching("note:zephyr")] == [bookmark_id]
+
+
+def test_deleting_a_bookmark_keeps_its_typed_note_for_undo_and_closes_the_editor(
+    qtbot: QtBot, reader_app: SpaceReaderApp
+) -> None:
+    bookmark_id = bookmark_and_type(qtbot, reader_app, "Belt and Road countries", "keep me")
+    panel = reader_app.bookmarks_panel
+    reader_app.bookmarks.delete(bookmark_id)
+    assert reader_app.bookmarks.bookmarks == {}
+    assert not panel.note_edit.isEnabled()
+    assert not panel.tags_edit.isEnabled()
+    assert panel.note_edit.toPlainText() == ""
+    assert panel.current_bookmark() is None
+    reader_app.window.setFocus()
+    reader_app.undo_stack.undo()
+    assert reader_app.bookmarks.bookmarks[bookmark_id].note == "keep me"
+
+
+def test_undo_of_a_note_shows_the_old_note_and_is_not_saved_over(
+    qtbot: QtBot, reader_app: SpaceReaderApp
+) -> None:
+    bookmark_id = bookmark_and_type(qtbot, reader_app, "Belt and Road countries", "draft")
+    panel = reader_app.bookmarks_panel
+    QTest.keyClick(panel.note_edit, Qt.Key.Key_Escape)
+    panel.tags_edit.setFocus()
+    qtbot.keyClicks(panel.tags_edit, "brics")
+    reader_app.reader.setFocus()
+    assert reader_app.bookmarks.bookmarks[bookmark_id].tags == ("brics",)
+    reader_app.undo_stack.undo()  # the tags
+    reader_app.undo_stack.undo()  # the note
+    assert panel.note_edit.toPlainText() == ""
+    assert panel.tags_edit.text() == ""
+    reader_app.window.close()
+    with BookmarkStore() as store:
+        restored = store.get(bookmark_id)
+    assert (restored.note, restored.tags) == ("", ())
+
+
+def test_a_note_edited_out_of_the_filter_stays_in_the_editor(
+    qtbot: QtBot, reader_app: SpaceReaderApp
+) -> None:
+    bookmark_id = bookmark_and_type(qtbot, reader_app, "Belt and Road countries", "draft")
+    panel = reader_app.bookmarks_panel
+    panel.commit_edits()
+    panel.filter_edit.setText("draft")
+    panel.note_edit.setFocus()
+    panel.note_edit.selectAll()
+    qtbot.keyClicks(panel.note_edit, "final")
+    panel.commit_edits()  # as the pause in typing would
+    assert panel.model.count() == 0  # the filter no longer matches
+    assert panel.note_edit.isEnabled()
+    assert panel.note_edit.toPlainText() == "final"
+    assert saved_note(bookmark_id) == "final"

@@ -94,6 +94,23 @@ def test_search_and_bookmark_by_keyboard_survives_a_restart(xvfb_display: str) -
         stop(again)
 
 
+def test_a_note_typed_just_before_ctrl_q_is_kept(xvfb_display: str) -> None:
+    process = start_app(xvfb_display)
+    try:
+        window = wait_for_window(xvfb_display, "China Releases Space Plan", process)
+        time.sleep(1.0)  # the bookmark store opens after the first paint
+        press(xvfb_display, window, "ctrl+d")
+        wait_until(lambda: len(bookmarks_json(xvfb_display)) == 1)
+        type_text(xvfb_display, "quick")
+        press(xvfb_display, window, "ctrl+q")  # at once: no pause for the note to be saved
+        process.communicate(timeout=20)
+        assert process.returncode == 0
+    finally:
+        stop(process)
+    [kept] = bookmarks_json(xvfb_display)
+    assert kept["note"] == "quick"
+
+
 def test_second_launch_hands_its_file_to_the_running_window(
     xvfb_display: str, tmp_path: Path
 ) -> None:

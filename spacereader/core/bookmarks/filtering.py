@@ -3,8 +3,8 @@
 The Bookmarks dock loads every bookmark once (`BookmarkStore.list()`) and
 filters that list on each keystroke, without going back to SQLite. Words match
 as in the store's search: each must appear in the quote, the note or the tags,
-ignoring case and diacritics, and `note:`, `quote:` and `tag:` restrict a word
-to one field. Unlike search(), a word may match inside a longer word
+ignoring case and diacritics, and `note:`, `quote:` and `tag:` (or `#word`)
+restrict a word to one field. Unlike search(), a word may match inside a longer word
 ("orbit" finds "suborbital"), which is what a filter box should do.
 """
 
@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from spacereader.core.bookmarks.model import Bookmark
-from spacereader.core.bookmarks.query import FIELDS
+from spacereader.core.bookmarks.query import field_and_word
 
 # Fields are joined with a character no folded word contains, so that a word
 # never matches across the end of a note and the start of a tag.
@@ -94,10 +94,7 @@ def _terms(query: str) -> list[tuple[int | None, str]]:
     """(field index or None for any field, folded word) for each searchable word."""
     terms: list[tuple[int | None, str]] = []
     for word in query.split():
-        field, colon, rest = word.partition(":")
-        column = _COLUMNS[FIELDS[field.lower()]] if colon and field.lower() in FIELDS else None
-        if column is None:
-            rest = word
+        field, rest = field_and_word(word)
         if any(character.isalnum() for character in rest):
-            terms.append((column, fold(rest)))
+            terms.append((None if field is None else _COLUMNS[field], fold(rest)))
     return terms

@@ -119,3 +119,16 @@ def test_a_prepared_filter_answers_the_same(store: BookmarkStore) -> None:
     eager = BookmarkFilter(store.list()).prepare()
     for query in ("ete", "note:station", "tag:ete news", "", "zzz"):
         assert eager.matching(query) == lazy.matching(query)
+
+
+def test_a_hash_word_is_a_tag_as_the_list_shows_it(store: BookmarkStore) -> None:
+    gateway = store.add("a", TEXT, *span("Lunar Research Station"), tags=["gateway", "moon"])
+    quoted = store.add("a", TEXT, *span("Chang'e relay"), note="not the #gateway tag")
+    marks = BookmarkFilter(store.list())
+    assert marks.matching("#gateway") == [gateway]
+    assert marks.matching("#Gate") == [gateway]  # as the user types it
+    assert marks.matching("#moon #gateway") == [gateway]
+    assert marks.matching("#relay") == []
+    assert marks.matching("#") == [gateway, quoted]  # nothing to filter on yet
+    assert store.search("#gateway") == [gateway]
+    assert store.search("#gateway relay") == []
