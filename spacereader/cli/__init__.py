@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from spacereader import __version__
+from spacereader.cli.output import escaped_output
 from spacereader.core.errors import Error
 
 # Modules with register(subparsers) -> None, each adding its commands.
@@ -61,6 +62,11 @@ def main(argv: Sequence[str]) -> int:
 
         exit_code: int = run_app([Path(arg) for arg in argv])
         return exit_code
+    with escaped_output():
+        return _run_command(parser, argv)
+
+
+def _run_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_usage(sys.stderr)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from spacereader.cli.output import print_json
+from spacereader.cli.output import print_json, raw_stdout
 from spacereader.core.document import DocumentInfo
 from spacereader.core.library import Library
 
@@ -50,9 +50,10 @@ def list_documents(args: argparse.Namespace) -> int:
 
 
 def show_document(args: argparse.Namespace) -> int:
-    """Print one document's text exactly as stored."""
+    """Print one document's text: exactly as stored into a pipe or a file, escaped on a terminal."""
     document = Library().load(args.id)
-    sys.stdout.write(document.text)
+    stream = sys.stdout if sys.stdout.isatty() else raw_stdout()
+    stream.write(document.text)
     if not document.text.endswith("\n"):
-        sys.stdout.write("\n")
+        stream.write("\n")
     return 0

@@ -12,6 +12,7 @@ Library objects, in one process or several, share the files safely.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from contextlib import AbstractContextManager
@@ -122,6 +123,10 @@ class Library:
 
     def info(self, doc_id: str) -> DocumentInfo:
         """One document's entry; a unique id prefix is enough."""
+        if not doc_id.isprintable() or not doc_id.isascii():
+            # Ids are hex: anything else (bytes from a command line that are not
+            # UTF-8 cannot even be sent to SQLite) names no document.
+            raise DocumentNotFoundError(f"no document with id {doc_id!r}")
         exact = self._db.execute(
             f"SELECT {_INFO_COLUMNS} FROM documents WHERE id = ?", (doc_id,)
         ).fetchone()
@@ -284,7 +289,7 @@ class Library:
     def add_file(self, path: Path) -> AddResult:
         """Read a file and add it, with a copy of it; refusals raise ImportRefusedError."""
         source = read_source(path)
-        return self.add(load_source(source), str(path.resolve()), source)
+        return self.add(load_source(source), origin_of(path), source)
 
     def remove(self, doc_id: str) -> RemovedDocument:
         """Take a document out of the library; Library.restore(result) undoes it."""
@@ -396,6 +401,15 @@ class Library:
             language=str(language),
             published=None if published is None else str(published),
         )
+
+
+def origin_of(path: Path) -> str:
+    """The catalogue's key for a file: its absolute path, as text SQLite can store.
+
+    A name that is not valid UTF-8 keeps its bytes as lone surrogates, which
+    cannot be encoded; they are written as "\\xE9", one name for one file still.
+    """
+    return os.fsencode(path.resolve()).decode("utf-8", "backslashreplace")
 
 
 def _suffix(source: SourceFile) -> str:

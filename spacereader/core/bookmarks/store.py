@@ -88,8 +88,9 @@ class BookmarkStore:
         # Judge the header before SQLite opens the file: on closing a connection
         # to a file it cannot read, SQLite deletes the -wal beside it, and that
         # must go aside with the damaged file instead.
-        if safety.not_a_database(self.path):
-            raise _DamagedError("file is not a database")
+        problem = safety.header_problem(self.path, self.backups_dir, self.path.stem)
+        if problem is not None:
+            raise _DamagedError(problem)
         # Calls from several threads are serialized by self._lock instead.
         db = sqlite_safety.connect(self.path, check_same_thread=False)
         try:
