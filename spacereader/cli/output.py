@@ -23,9 +23,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
 
-# C0 controls but tab, line feed and a carriage return ending a line (CSV), DEL and the C1 controls (U+0080–U+009F,
-# which some terminals obey as CSI, OSC…), and the bidirectional overrides
-# that make a line read otherwise than it is; lone surrogates, which cannot be encoded.
+# C0 controls but tab, line feed and a carriage return ending a line (CSV); DEL
+# and the C1 controls (U+0080–U+009F, which some terminals obey as CSI, OSC…);
+# the bidirectional overrides that make a line read otherwise than it is; lone
+# surrogates, which cannot be encoded.
 _CONTROL = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]|\r(?!\n)"
 )
