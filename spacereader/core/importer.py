@@ -1,6 +1,8 @@
 """Importing files and folders into the library, file by file, for the CLI and the GUI.
 
-A folder is walked recursively for the suffixes SpaceReader reads; a file
+A folder is walked recursively for the suffixes SpaceReader reads, never
+following a symbolic link out of it (a link to /etc/shadow named notes.txt
+stays where it is); a file
 named explicitly is always tried, so an unsupported one gets its refusal
 ("notes.docx: .docx files are not supported"). Each file succeeds or fails on
 its own: a refusal is one line in its ImportItem and leaves the rest of the
@@ -109,13 +111,25 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
         if not path.is_dir():
             keep(path)
             continue
+        chosen = path.resolve()
+        # Symbolic links to folders are not walked (os.walk's default).
         for folder, subfolders, files in os.walk(path):
             # Sorted, so an import is reproducible; hidden folders (.git, .cache) skipped.
             subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
             for name in sorted(files):
                 if not name.startswith(".") and Path(name).suffix.lower() in SUFFIX_FORMATS:
-                    keep(Path(folder) / name)
+                    found = Path(folder) / name
+                    if _inside(found, chosen):
+                        keep(found)
     return result
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """True unless `path` is a link that leads out of `folder` (to /etc/shadow, say)."""
+    if not path.is_symlink():
+        return True
+    target = path.resolve()
+    return target.is_relative_to(folder)
 
 
 def import_file(library: Library, path: Path) -> ImportItem:
