@@ -171,6 +171,13 @@ class Library:
             raise DocumentNotFoundError(f"{info.title}: its text is missing ({error})") from error
         return Document(info=info, text=text, structure=detect_structure(text))
 
+    def text_or_none(self, doc_id: str) -> str | None:
+        """A document's text by its exact id, or None if it is not (or no longer) here."""
+        try:
+            return self.load(doc_id).text if doc_id in self else None
+        except DocumentNotFoundError:
+            return None
+
     def original_path(self, doc_id: str) -> Path | None:
         """The library's copy of the file a document was imported from, if it has one."""
         info = self.info(doc_id)
