@@ -212,7 +212,8 @@ def test_a_hand_made_file_without_ids_is_placed_by_its_quotes(
         assert seed_text[mark.start : mark.end] == quote
         assert mark.status.value == "anchored"
         assert mark.prefix == seed_text[max(0, mark.start - 32) : mark.start]
-        assert mark.created and mark.updated == mark.created
+        assert mark.created
+        assert mark.updated == mark.created
     assert marks["no offsets"].tags == ("ilrs",)
     assert marks["kept"].status.value == "orphaned"
     assert len({mark.id for mark in marks.values()}) == 3
