@@ -6,7 +6,8 @@ stays where it is); a file
 named explicitly is always tried, so an unsupported one gets its refusal
 ("notes.docx: .docx files are not supported"). Each file succeeds or fails on
 its own: a refusal is one line in its ImportItem and leaves the rest of the
-library as it was. The caller sees progress and may cancel between files.
+library as it was. The caller sees progress and may cancel, between files or
+inside a long one; each file has a time budget (loaders/budget.py).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from spacereader.core.document import DocumentInfo
 from spacereader.core.errors import Error
 from spacereader.core.extraction.pipeline import ImportExtraction
 from spacereader.core.library import AddOutcome, Library
-from spacereader.core.loaders import SUFFIX_FORMATS
+from spacereader.core.loaders import SUFFIX_FORMATS, budget
 
 _log = logging.getLogger(__name__)
 
@@ -132,10 +133,17 @@ def _inside(path: Path, folder: Path) -> bool:
     return target.is_relative_to(folder)
 
 
-def import_file(library: Library, path: Path) -> ImportItem:
-    """Import one file; never raises for a bad file, the error is in the item."""
+def import_file(library: Library, path: Path, cancelled: CancelCheck | None = None) -> ImportItem:
+    """Import one file; never raises for a bad file, the error is in the item.
+
+    The file is read within its budget (loaders/budget.py); ReadingCancelledError
+    passes through when `cancelled()` says True while it is being read.
+    """
     try:
-        result = library.add_file(path)
+        with budget.reading(cancelled):
+            result = library.add_file(path)
+    except budget.ReadingCancelledError:
+        raise
     except Error as error:
         return ImportItem(path, None, None, _one_line(str(error)))
     except OSError as error:  # writing the library copy: a full disk, a read-only folder
@@ -179,7 +187,10 @@ def import_paths(
                 return ImportSummary(tuple(items), cancelled=True)
             if progress is not None:
                 progress(done, len(files), path)
-            item = import_file(library, path)
+            try:
+                item = import_file(library, path, cancelled)
+            except budget.ReadingCancelledError:
+                return ImportSummary(tuple(items), cancelled=True)
             if extraction is not None and item.info is not None and item.outcome in _CHANGED:
                 extraction.submit(item.info.content_hash, item.info.path)
             items.append(item)
