@@ -336,6 +336,14 @@ def run_app(files: Sequence[Path] = ()) -> int:
     application.installEventFilter(reader_app)
     install_excepthook(lambda: reader_app.window, log_file)
     reader_app.window.show()
+    from spacereader.features.catalogue_recovery import offer_catalogue_backup
+
+    QTimer.singleShot(
+        0,
+        lambda: offer_catalogue_backup(
+            reader_app.window, reader_app.library, reader_app.library_changed
+        ),
+    )
     QTimer.singleShot(0, lambda: log.info("SpaceReader %s started", __version__))
     exit_code = application.exec()
     reader_app.library.close()

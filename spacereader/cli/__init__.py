@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from spacereader import __version__
+from spacereader.cli.output import escaped_output
 from spacereader.core.errors import Error
 
 # Modules with register(subparsers) -> None, each adding its commands.
@@ -61,6 +63,16 @@ def main(argv: Sequence[str]) -> int:
 
         exit_code: int = run_app([Path(arg) for arg in argv])
         return exit_code
+    with escaped_output():
+        return _run_command(parser, argv)
+
+
+def _run_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int:
+    # What the core logs (a repaired index, a damaged catalogue kept aside) is
+    # not printed as it comes: the command says what matters in one line.
+    root = logging.getLogger()
+    if not root.handlers:
+        root.addHandler(logging.NullHandler())
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_usage(sys.stderr)
@@ -70,8 +82,32 @@ def main(argv: Sequence[str]) -> int:
     except Error as error:
         print(f"spacereader: {error}", file=sys.stderr)
         return EXIT_ERROR
+    except OSError as error:  # a data folder that cannot be made or written
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"spacereader: {error.strerror or error}{where}", file=sys.stderr)
+        return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("spacereader: interrupted", file=sys.stderr)
         return 130
+    finally:
+        _report_recovery(args.command)
+
+
+def _report_recovery(command: str) -> None:
+    """Say, after any command, that a damaged catalogue awaits the user's answer."""
+    if command == "restore-library":
+        return
+    from spacereader.core import library_recovery, paths
+
+    try:
+        recovery = library_recovery.pending(paths.data_dir())
+    except OSError:
+        return
+    if recovery is not None:
+        print(
+            f"spacereader: {recovery.message}; `spacereader restore-library` restores it,"
+            " `spacereader restore-library --keep` keeps the recovered library",
+            file=sys.stderr,
+        )

@@ -152,11 +152,16 @@ def import_bookmarks(args: argparse.Namespace) -> int:
         raise BookmarkImportError(f"{path}: not UTF-8 text ({error.reason})") from None
     except OSError as error:
         raise BookmarkImportError(f"cannot read {path}: {error.strerror or error}") from None
-    with _open_store() as store:
-        try:
-            written = store.import_json(data)
-        except BookmarkImportError as error:
-            raise BookmarkImportError(f"{path}: {error}") from None
+    library = Library()
+    try:
+        with _open_store() as store:
+            try:
+                # Placed in each document's current text: missing offsets come from the quote.
+                written = store.import_json(data, texts=library.text_or_none)
+            except BookmarkImportError as error:
+                raise BookmarkImportError(f"{path}: {error}") from None
+    finally:
+        library.close()
     print(f"imported {written} bookmarks from {path}")
     return 0
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
-from spacereader.cli.output import print_json
+from spacereader.cli.output import print_json, raw_stdout
 from spacereader.core.document import DocumentInfo
+from spacereader.core.errors import Error
 from spacereader.core.library import Library
 
 
@@ -20,6 +22,16 @@ def register(subparsers: Any) -> None:
     show = subparsers.add_parser("show", help="print a document's text")
     show.add_argument("id", help="document id (a unique prefix is enough)")
     show.set_defaults(handler=show_document)
+
+    restore = subparsers.add_parser(
+        "restore-library",
+        help="restore the library catalogue from a backup",
+        description="Put back the documents a catalogue backup holds (the newest sound one by "
+        "default), keeping those added since; or, with --keep, keep the library as it is.",
+    )
+    restore.add_argument("backup", nargs="?", type=Path, help="a backup file (default: newest)")
+    restore.add_argument("--keep", action="store_true", help="keep the recovered library")
+    restore.set_defaults(handler=restore_library)
 
 
 def info_json(info: DocumentInfo) -> dict[str, Any]:
@@ -50,9 +62,34 @@ def list_documents(args: argparse.Namespace) -> int:
 
 
 def show_document(args: argparse.Namespace) -> int:
-    """Print one document's text exactly as stored."""
+    """Print one document's text: exactly as stored into a pipe or a file, escaped on a terminal."""
     document = Library().load(args.id)
-    sys.stdout.write(document.text)
+    stream = sys.stdout if sys.stdout.isatty() else raw_stdout()
+    stream.write(document.text)
     if not document.text.endswith("\n"):
-        sys.stdout.write("\n")
+        stream.write("\n")
+    return 0
+
+
+class NoBackupError(Error):
+    """No sound catalogue backup exists."""
+
+
+def restore_library(args: argparse.Namespace) -> int:
+    """Restore the catalogue from a backup, or keep the recovered one."""
+    from spacereader.core import library_recovery
+
+    library = Library()
+    try:
+        if args.keep:
+            library.keep_recovered()
+            print("kept the library as it is")
+            return 0
+        backup = args.backup or library_recovery.newest_sound_backup(library.backups_dir)
+        if backup is None:
+            raise NoBackupError("no sound backup of the library catalogue was found")
+        restored = library.restore_backup(backup)
+        print(f"restored {restored} documents from {backup}")
+    finally:
+        library.close()
     return 0

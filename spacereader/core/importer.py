@@ -1,10 +1,13 @@
 """Importing files and folders into the library, file by file, for the CLI and the GUI.
 
-A folder is walked recursively for the suffixes SpaceReader reads; a file
+A folder is walked recursively for the suffixes SpaceReader reads, never
+following a symbolic link out of it (a link to /etc/shadow named notes.txt
+stays where it is); a file
 named explicitly is always tried, so an unsupported one gets its refusal
 ("notes.docx: .docx files are not supported"). Each file succeeds or fails on
 its own: a refusal is one line in its ImportItem and leaves the rest of the
-library as it was. The caller sees progress and may cancel between files.
+library as it was. The caller sees progress and may cancel, between files or
+inside a long one; each file has a time budget (loaders/budget.py).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from spacereader.core.document import DocumentInfo
 from spacereader.core.errors import Error
 from spacereader.core.extraction.pipeline import ImportExtraction
 from spacereader.core.library import AddOutcome, Library
-from spacereader.core.loaders import SUFFIX_FORMATS
+from spacereader.core.loaders import SUFFIX_FORMATS, budget
 
 _log = logging.getLogger(__name__)
 
@@ -109,19 +112,38 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
         if not path.is_dir():
             keep(path)
             continue
+        chosen = path.resolve()
+        # Symbolic links to folders are not walked (os.walk's default).
         for folder, subfolders, files in os.walk(path):
             # Sorted, so an import is reproducible; hidden folders (.git, .cache) skipped.
             subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
             for name in sorted(files):
                 if not name.startswith(".") and Path(name).suffix.lower() in SUFFIX_FORMATS:
-                    keep(Path(folder) / name)
+                    found = Path(folder) / name
+                    if _inside(found, chosen):
+                        keep(found)
     return result
 
 
-def import_file(library: Library, path: Path) -> ImportItem:
-    """Import one file; never raises for a bad file, the error is in the item."""
+def _inside(path: Path, folder: Path) -> bool:
+    """True unless `path` is a link that leads out of `folder` (to /etc/shadow, say)."""
+    if not path.is_symlink():
+        return True
+    target = path.resolve()
+    return target.is_relative_to(folder)
+
+
+def import_file(library: Library, path: Path, cancelled: CancelCheck | None = None) -> ImportItem:
+    """Import one file; never raises for a bad file, the error is in the item.
+
+    The file is read within its budget (loaders/budget.py); ReadingCancelledError
+    passes through when `cancelled()` says True while it is being read.
+    """
     try:
-        result = library.add_file(path)
+        with budget.reading(cancelled):
+            result = library.add_file(path)
+    except budget.ReadingCancelledError:
+        raise
     except Error as error:
         return ImportItem(path, None, None, _one_line(str(error)))
     except OSError as error:  # writing the library copy: a full disk, a read-only folder
@@ -165,7 +187,10 @@ def import_paths(
                 return ImportSummary(tuple(items), cancelled=True)
             if progress is not None:
                 progress(done, len(files), path)
-            item = import_file(library, path)
+            try:
+                item = import_file(library, path, cancelled)
+            except budget.ReadingCancelledError:
+                return ImportSummary(tuple(items), cancelled=True)
             if extraction is not None and item.info is not None and item.outcome in _CHANGED:
                 extraction.submit(item.info.content_hash, item.info.path)
             items.append(item)

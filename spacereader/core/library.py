@@ -12,6 +12,8 @@ Library objects, in one process or several, share the files safely.
 
 from __future__ import annotations
 
+import logging
+import os
 import sqlite3
 import time
 from contextlib import AbstractContextManager
@@ -20,7 +22,7 @@ from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
 
-from spacereader.core import paths, resources, sqlite_safety
+from spacereader.core import backups, library_recovery, paths, resources, sqlite_safety
 from spacereader.core.document import (
     Document,
     DocumentFormat,
@@ -28,9 +30,11 @@ from spacereader.core.document import (
     content_hash,
     new_document_id,
 )
-from spacereader.core.errors import DocumentNotFoundError
+from spacereader.core.errors import DocumentNotFoundError, Error
 from spacereader.core.language import detect_language
-from spacereader.core.library_store import LibraryError, open_catalogue, write_atomically
+from spacereader.core.library_files import sweep, version_stem, write_atomically
+from spacereader.core.library_recovery import CatalogueRecovery
+from spacereader.core.library_store import Damage, LibraryError, open_catalogue
 from spacereader.core.loaders import (
     Link,
     LoadedText,
@@ -41,7 +45,16 @@ from spacereader.core.loaders import (
 )
 from spacereader.core.structure import detect_structure
 
-__all__ = ["AddOutcome", "AddResult", "Library", "LibraryError", "RemovedDocument"]
+__all__ = [
+    "AddOutcome",
+    "AddResult",
+    "CatalogueRecovery",
+    "Library",
+    "LibraryError",
+    "RemovedDocument",
+]
+
+_log = logging.getLogger(__name__)
 
 SEED_PREFIX = "seed:"
 # The catalogue columns a DocumentInfo is made of, in _info's order.
@@ -49,8 +62,7 @@ _INFO_COLUMNS = (
     "id, title, source, date, category, format, origin, stored, chars, content_hash,"
     " language, published"
 )
-# Characters of the content hash in a stored file's name: a new version gets a new name.
-VERSION_CHARS = 16
+CATALOGUE_NAME = "library.sqlite3"
 
 
 class AddOutcome(str, Enum):
@@ -95,9 +107,17 @@ class Library:
         self.root = root if root is not None else paths.data_dir()
         self.texts = self.root / "library"
         self.texts.mkdir(parents=True, exist_ok=True)
+        self.backups_dir = self.root / "backups"
         self._seeds = seeds if seeds is not None else resources.seeds_dir()
-        self._db = open_catalogue(self.root / "library.sqlite3")
-        self._add_missing_seeds()
+        self._db, damage = open_catalogue(self.root / CATALOGUE_NAME, self.backups_dir)
+        try:
+            if damage is not None:
+                self._recover(damage)
+            self._add_missing_seeds()
+            self._back_up_if_due()
+        except BaseException:
+            self._db.close()
+            raise
 
     def close(self) -> None:
         """Close the catalogue."""
@@ -122,6 +142,10 @@ class Library:
 
     def info(self, doc_id: str) -> DocumentInfo:
         """One document's entry; a unique id prefix is enough."""
+        if not doc_id.isprintable() or not doc_id.isascii():
+            # Ids are hex: anything else (bytes from a command line that are not
+            # UTF-8 cannot even be sent to SQLite) names no document.
+            raise DocumentNotFoundError(f"no document with id {doc_id!r}")
         exact = self._db.execute(
             f"SELECT {_INFO_COLUMNS} FROM documents WHERE id = ?", (doc_id,)
         ).fetchone()
@@ -146,6 +170,13 @@ class Library:
         except OSError as error:
             raise DocumentNotFoundError(f"{info.title}: its text is missing ({error})") from error
         return Document(info=info, text=text, structure=detect_structure(text))
+
+    def text_or_none(self, doc_id: str) -> str | None:
+        """A document's text by its exact id, or None if it is not (or no longer) here."""
+        try:
+            return self.load(doc_id).text if doc_id in self else None
+        except DocumentNotFoundError:
+            return None
 
     def original_path(self, doc_id: str) -> Path | None:
         """The library's copy of the file a document was imported from, if it has one."""
@@ -223,11 +254,9 @@ class Library:
         point leaves the library as it was.
         """
         digest = content_hash(loaded.text)
-        same = self._db.execute(
-            f"SELECT {_INFO_COLUMNS} FROM documents WHERE content_hash = ?", (digest,)
-        ).fetchone()
+        same = self._by_hash(self._db, digest)
         if same is not None:
-            return AddResult(self._info(same), AddOutcome.UNCHANGED)
+            return AddResult(same, AddOutcome.UNCHANGED)
         structure = detect_structure(loaded.text)
         fields = (
             loaded.title or structure.title or _title_from_origin(origin),
@@ -236,74 +265,95 @@ class Library:
             structure.category,
             loaded.format.value,
         )
-        previous = self._db.execute(
-            "SELECT id, stored, original FROM documents WHERE origin = ?", (origin,)
-        ).fetchone()
-        doc_id = str(previous[0]) if previous is not None else self._free_id(loaded.text)
         bundled = origin.startswith(SEED_PREFIX)
-        version = f"{doc_id}-{digest[:VERSION_CHARS]}"
-        stored = origin if bundled else f"{version}.txt"
-        original = "" if bundled or source is None else f"{version}.source{_suffix(source)}"
+        previous_id = self._db.execute("SELECT id FROM documents WHERE origin = ?", (origin,))
+        known = previous_id.fetchone()
+        stem = version_stem(str(known[0]) if known else self._free_id(loaded.text), digest)
+        stored = origin if bundled else f"{stem}.txt"
+        original = "" if bundled or source is None else f"{stem}.source{_suffix(source)}"
         files = [] if bundled else [(stored, loaded.text.encode("utf-8"))]
         if original and source is not None:
             files.append((original, source.data))
+        # Written under this writer's own names before the transaction; the
+        # transaction decides, so a loser removes only what it wrote itself.
         written = self._write_files(files)
-        now = _now()
         columns = (
             "title, source, date, category, format, stored, chars, content_hash, original, language"
         )
         language = loaded.language or detect_language(loaded.text)
         values = (*fields, stored, len(loaded.text), digest, original, language)
+        replaced: list[str] = []
         try:
             with self._transaction() as db:
-                if previous is None:
-                    db.execute(
-                        f"INSERT INTO documents (id, origin, added, updated, {columns})"
-                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                        (doc_id, origin, now, now, *values),
-                    )
+                # Again inside the transaction: another process may have added it meanwhile.
+                same = self._by_hash(db, digest)
+                if same is not None:
+                    outcome, doc_id = AddOutcome.UNCHANGED, same.id
                 else:
-                    assignments = ", ".join(f"{name.strip()} = ?" for name in columns.split(","))
-                    db.execute(
-                        f"UPDATE documents SET {assignments}, updated = ? WHERE id = ?",
-                        (*values, now, doc_id),
+                    previous = db.execute(
+                        "SELECT id, stored, original FROM documents WHERE origin = ?", (origin,)
+                    ).fetchone()
+                    now = _now()
+                    if previous is None:
+                        outcome, doc_id = AddOutcome.ADDED, self._free_id(loaded.text)
+                        db.execute(
+                            f"INSERT INTO documents (id, origin, added, updated, {columns})"
+                            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                            (doc_id, origin, now, now, *values),
+                        )
+                    else:
+                        outcome, doc_id = AddOutcome.UPDATED, str(previous[0])
+                        replaced = [str(name) for name in previous[1:] if name]
+                        assignments = ", ".join(
+                            f"{name.strip()} = ?" for name in columns.split(",")
+                        )
+                        db.execute(
+                            f"UPDATE documents SET {assignments}, updated = ? WHERE id = ?",
+                            (*values, now, doc_id),
+                        )
+                    db.execute("DELETE FROM links WHERE doc_id = ?", (doc_id,))
+                    db.executemany(
+                        "INSERT INTO links VALUES (?, ?, ?, ?)",
+                        [(doc_id, link.start, link.end, link.href) for link in loaded.links],
                     )
-                db.execute("DELETE FROM links WHERE doc_id = ?", (doc_id,))
-                db.executemany(
-                    "INSERT INTO links VALUES (?, ?, ?, ?)",
-                    [(doc_id, link.start, link.end, link.href) for link in loaded.links],
-                )
         except BaseException:
             self._unlink(written)
             raise
-        if previous is not None:
-            self._unlink([str(name) for name in previous[1:] if name and name not in written])
-        outcome = AddOutcome.ADDED if previous is None else AddOutcome.UPDATED
+        if outcome is AddOutcome.UNCHANGED:
+            self._unlink(written)
+            return AddResult(self.info(doc_id), outcome)
+        # The files the update replaced: this transaction took them out of the catalogue.
+        self._unlink([name for name in replaced if name not in written and name != origin])
         return AddResult(self.info(doc_id), outcome)
 
     def add_file(self, path: Path) -> AddResult:
         """Read a file and add it, with a copy of it; refusals raise ImportRefusedError."""
         source = read_source(path)
-        return self.add(load_source(source), str(path.resolve()), source)
+        return self.add(load_source(source), origin_of(path), source)
 
     def remove(self, doc_id: str) -> RemovedDocument:
         """Take a document out of the library; Library.restore(result) undoes it."""
         info = self.info(doc_id)
-        cursor = self._db.execute("SELECT * FROM documents WHERE id = ?", (info.id,))
-        names = [column[0] for column in cursor.description]
-        row = tuple(zip(names, cursor.fetchone(), strict=True))
-        values = dict(row)
-        reading = self._db.execute("SELECT * FROM reading WHERE doc_id = ?", (info.id,)).fetchone()
-        links = self._db.execute("SELECT * FROM links WHERE doc_id = ?", (info.id,)).fetchall()
-        bundled = str(values["origin"]).startswith(SEED_PREFIX)
-        names_on_disk = [] if bundled else [str(values["stored"]), str(values["original"])]
-        files = []
-        for name in filter(None, names_on_disk):
-            try:
-                files.append((name, (self.texts / name).read_bytes()))
-            except FileNotFoundError:
-                continue
         with self._transaction() as db:
+            # Read inside the transaction: the files to remove are those of the
+            # version this transaction takes out, not of one read earlier.
+            cursor = db.execute("SELECT * FROM documents WHERE id = ?", (info.id,))
+            found = cursor.fetchone()
+            if found is None:
+                raise DocumentNotFoundError(f"no document with id {info.id!r}")
+            names = [column[0] for column in cursor.description]
+            row = tuple(zip(names, found, strict=True))
+            values = dict(row)
+            reading = db.execute("SELECT * FROM reading WHERE doc_id = ?", (info.id,)).fetchone()
+            links = db.execute("SELECT * FROM links WHERE doc_id = ?", (info.id,)).fetchall()
+            bundled = str(values["origin"]).startswith(SEED_PREFIX)
+            names_on_disk = [] if bundled else [str(values["stored"]), str(values["original"])]
+            files = []
+            for name in filter(None, names_on_disk):
+                try:
+                    files.append((name, (self.texts / name).read_bytes()))
+                except FileNotFoundError:
+                    continue
             for table, key in (("documents", "id"), ("reading", "doc_id"), ("links", "doc_id")):
                 db.execute(f"DELETE FROM {table} WHERE {key} = ?", (info.id,))
             if bundled:
@@ -314,16 +364,18 @@ class Library:
     def restore(self, removed: RemovedDocument) -> DocumentInfo:
         """Put a removed document back as it was: same id, text, position and links."""
         values = dict(removed.row)
-        clash = self._db.execute(
-            "SELECT title FROM documents WHERE id = ? OR origin = ? OR content_hash = ?",
-            (values["id"], values["origin"], values["content_hash"]),
-        ).fetchone()
-        if clash is not None:
-            raise LibraryError(f"cannot undo the removal: {clash[0]!r} is in the library again")
         written = self._write_files(list(removed.files))
         columns = ", ".join(values)
         try:
             with self._transaction() as db:
+                clash = db.execute(
+                    "SELECT title FROM documents WHERE id = ? OR origin = ? OR content_hash = ?",
+                    (values["id"], values["origin"], values["content_hash"]),
+                ).fetchone()
+                if clash is not None:
+                    raise LibraryError(
+                        f"cannot undo the removal: {clash[0]!r} is in the library again"
+                    )
                 db.execute(
                     f"INSERT INTO documents ({columns}) VALUES ({', '.join('?' * len(values))})",
                     tuple(values.values()),
@@ -336,6 +388,66 @@ class Library:
             self._unlink(written)
             raise
         return self.info(str(values["id"]))
+
+    # -- backups and recovery --------------------------------------------
+
+    @property
+    def recovery(self) -> CatalogueRecovery | None:
+        """A damaged catalogue found earlier, whose backup the user has not answered yet."""
+        return library_recovery.pending(self.root)
+
+    def keep_recovered(self) -> None:
+        """Answer the recovery: keep the library rebuilt from the stored copies."""
+        library_recovery.clear_notice(self.root)
+
+    def backup(self) -> Path:
+        """Make a verified backup of the catalogue now; the newest five are kept."""
+        return backups.make_backup(self._db, self.backups_dir, library_recovery.CATALOGUE_STEM)
+
+    def backups(self) -> list[Path]:
+        """The catalogue's backups, newest first (not verified; see restore_backup)."""
+        return backups.backups(self.backups_dir, library_recovery.CATALOGUE_STEM)
+
+    def restore_backup(self, backup: Path) -> int:
+        """Put back the documents a sound backup holds; return how many came back.
+
+        The current catalogue is first saved as a backup of its own. A document
+        the backup has replaces the current entry for the same text, id or
+        origin, with its reading position and links, if its stored text is
+        still in the library folder; documents added since are kept.
+        """
+        tables = library_recovery.backup_rows(backup)
+        self.backup()
+        present = {path.name for path in self.texts.iterdir()}
+        with self._transaction() as db:
+            restored = library_recovery.restore_rows(db, tables, present)
+        library_recovery.clear_notice(self.root)
+        return restored
+
+    def _recover(self, damage: Damage) -> None:
+        """Rebuild a new catalogue from the stored copies, and keep the offer of a backup."""
+        with self._transaction() as db:
+            rebuilt = library_recovery.rebuild_from_copies(db, self.texts)
+        offered = library_recovery.newest_sound_backup(self.backups_dir)
+        recovery = CatalogueRecovery(damage.kept_as, damage.reason, rebuilt, offered)
+        _log.error("%s", recovery.message)
+        library_recovery.save_notice(self.root, recovery)
+
+    def _back_up_if_due(self) -> None:
+        """Once a day: a verified backup, and the library folder swept of leftovers."""
+        stem = library_recovery.CATALOGUE_STEM
+        if not backups.backup_due(self.backups_dir, stem):
+            return
+        # A failed backup or sweep must not keep the user from the library.
+        try:
+            self.backup()
+        except (Error, OSError, sqlite3.Error) as error:
+            _log.warning("daily library backup failed: %s", error)
+        try:
+            names = self._db.execute("SELECT stored, original FROM documents").fetchall()
+            sweep(self.texts, [str(name) for row in names for name in row if name])
+        except (OSError, sqlite3.Error) as error:
+            _log.warning("sweeping the library folder failed: %s", error)
 
     # -- internals -------------------------------------------------------
 
@@ -373,6 +485,12 @@ class Library:
             if seed.is_file() and origin not in known:
                 self.add(load_file(seed), origin)
 
+    def _by_hash(self, db: sqlite3.Connection, digest: str) -> DocumentInfo | None:
+        row = db.execute(
+            f"SELECT {_INFO_COLUMNS} FROM documents WHERE content_hash = ?", (digest,)
+        ).fetchone()
+        return None if row is None else self._info(row)
+
     def _info(self, row: tuple[object, ...]) -> DocumentInfo:
         (doc_id, title, source, date, category, fmt, origin, stored, chars, digest) = row[:10]
         language, published = row[10:12]
@@ -396,6 +514,15 @@ class Library:
             language=str(language),
             published=None if published is None else str(published),
         )
+
+
+def origin_of(path: Path) -> str:
+    """The catalogue's key for a file: its absolute path, as text SQLite can store.
+
+    A name that is not valid UTF-8 keeps its bytes as lone surrogates, which
+    cannot be encoded; they are written as "\\xE9", one name for one file still.
+    """
+    return os.fsencode(path.resolve()).decode("utf-8", "backslashreplace")
 
 
 def _suffix(source: SourceFile) -> str:

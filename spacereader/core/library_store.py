@@ -1,18 +1,23 @@
-"""The library's storage: the SQLite catalogue's schema and migrations, and safe file writes.
+"""The library's catalogue: opening it safely, its schema and migrations.
 
 The catalogue's version is SQLite's `PRAGMA user_version`. Opening an older
 catalogue upgrades it in one transaction, so a crash mid-upgrade leaves the old
 version intact; a catalogue from a newer SpaceReader is refused, never touched.
+A damaged catalogue is kept aside, as the bookmark file is (core/backups.py).
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
-from spacereader.core import sqlite_safety
+from spacereader.core import backups, sqlite_safety
 from spacereader.core.errors import Error
+
+_log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 3
 
@@ -80,22 +85,75 @@ class LibraryError(Error):
     """The library cannot do what was asked (a newer catalogue, an Undo that conflicts)."""
 
 
-def open_catalogue(path: Path) -> sqlite3.Connection:
-    """Open the catalogue, upgrading its schema if it is older than this code."""
+class _DamagedError(Exception):
+    """The catalogue's file is not a sound SQLite database."""
+
+
+@dataclass(frozen=True)
+class Damage:
+    """A damaged catalogue found at open: where it was kept, and why it was set aside."""
+
+    kept_as: Path
+    reason: str
+
+
+def open_catalogue(path: Path, backups_folder: Path) -> tuple[sqlite3.Connection, Damage | None]:
+    """Open the catalogue, upgrading its schema if it is older than this code.
+
+    A damaged catalogue (no SQLite header, emptied although backed up, failing
+    SQLite's quick check) is moved aside, never deleted, and a new empty one
+    is opened in its place; the Damage says so, for the caller to rebuild and
+    offer a backup. Anything else SQLite refuses (a read-only folder, a lock
+    held too long) is a LibraryError of one line.
+    """
+    try:
+        try:
+            return _open(path, backups_folder), None
+        except (sqlite3.DatabaseError, _DamagedError) as error:
+            if isinstance(error, sqlite3.DatabaseError) and not backups.is_damage(error):
+                raise
+            kept = backups.move_aside(path)
+            _log.error("library catalogue %s was damaged (%s); moved to %s", path, error, kept)
+            return _open(path, backups_folder), Damage(kept, str(error))
+    except (sqlite3.Error, OSError, _DamagedError) as error:
+        raise LibraryError(
+            f"cannot open the library catalogue {path}: {_why(error, path)}"
+        ) from error
+
+
+def _open(path: Path, backups_folder: Path) -> sqlite3.Connection:
+    # The header is judged before SQLite opens the file: on closing a connection
+    # to a file it cannot read, SQLite deletes the -wal beside it.
+    problem = backups.header_problem(path, backups_folder, path.stem)
+    if problem is not None:
+        raise _DamagedError(problem)
     db = sqlite_safety.connect(path)
     try:
-        _migrate(db)
+        problem = backups.integrity_problem(db, quick=True)
+        if problem is not None:
+            raise _DamagedError(f"integrity check: {problem}")
+        if 0 < _version(db) < SCHEMA_VERSION:
+            backups.make_backup(db, backups_folder, path.stem)  # before the upgrade touches it
+        migrate(db)
     except BaseException:
         db.close()
         raise
     return db
 
 
+def _why(error: BaseException, path: Path) -> str:
+    reason = getattr(error, "strerror", None) or str(error)
+    if not os.access(path.parent, os.W_OK):
+        return f"{reason} (the folder {path.parent} is read-only)"
+    return reason
+
+
 def _version(db: sqlite3.Connection) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
-def _migrate(db: sqlite3.Connection) -> None:
+def migrate(db: sqlite3.Connection) -> None:
+    """Bring a catalogue (or a backup's copy in memory) to the current schema."""
     if _version(db) == SCHEMA_VERSION:
         return
     db.execute("BEGIN IMMEDIATE")
@@ -114,19 +172,3 @@ def _migrate(db: sqlite3.Connection) -> None:
         db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write through a temporary file, fsync, then rename: never a half-written copy."""
-    import tempfile  # only imports need it; keep it off the start-up path
-
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".import-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -35,11 +35,17 @@ def connect(path: Path, check_same_thread: bool = True) -> sqlite3.Connection:
 
 @contextmanager
 def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One write transaction: committed at the end, rolled back on any exception."""
+    """One write transaction: committed at the end, rolled back on any exception.
+
+    On some errors (a full disk, an I/O error) SQLite has already rolled the
+    transaction back itself; a second ROLLBACK would replace the real reason
+    ("database or disk is full") with "cannot rollback - no transaction is active".
+    """
     db.execute("BEGIN IMMEDIATE")
     try:
         yield db
+        db.execute("COMMIT")
     except BaseException:
-        db.execute("ROLLBACK")
+        if db.in_transaction:
+            db.execute("ROLLBACK")
         raise
-    db.execute("COMMIT")

@@ -360,7 +360,9 @@ class BookmarksFeature(QObject):
         if not path:
             return
         try:
-            count = self.store.import_json(Path(path).read_text(encoding="utf-8"))
+            count = self.store.import_json(
+                Path(path).read_text(encoding="utf-8"), texts=self.shell.library.text_or_none
+            )
         except (Error, OSError, UnicodeDecodeError) as error:
             QMessageBox.warning(
                 self.shell.window, "Import bookmarks", f"Nothing was imported: {error}"

@@ -7,6 +7,8 @@ inline styles cover them; this module only turns that into Qt formats.
 
 from __future__ import annotations
 
+import heapq
+from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
 from PySide6.QtGui import (
@@ -71,11 +73,13 @@ class MarkdownRenderer:
         text_map: TextMap,
     ) -> None:
         hard = set(block.hard_breaks)
+        formats: dict[tuple[bool, bool, bool, str | None], QTextCharFormat] = {}
+        sweep = _StyleSweep(block.inline)
         for start, end in block.visible:
             if end <= start:
                 continue
             text_map.add(start, end, cursor.position())
-            for piece_start, piece_end in _pieces(start, end, block.inline):
+            for piece_start, piece_end in _pieces(start, end, sweep.edges):
                 piece = text[piece_start:piece_end]
                 shown = "".join(
                     LINE_SEPARATOR
@@ -83,8 +87,10 @@ class MarkdownRenderer:
                     else (" " if ch in "\n\r\t\u2028\u2029" else ch)
                     for i, ch in enumerate(piece)
                 )
-                styles = [s for s in block.inline if s.start <= piece_start and piece_end <= s.end]
-                cursor.insertText(shown, self._styled(base, styles))
+                key = sweep.styles_over(piece_start, piece_end)
+                if key not in formats:
+                    formats[key] = self._styled(base, key)
+                cursor.insertText(shown, formats[key])
 
     def _formats(self, block: MarkdownBlock) -> tuple[QTextBlockFormat, QTextCharFormat]:
         block_format = QTextBlockFormat()
@@ -121,24 +127,26 @@ class MarkdownRenderer:
             )
         return block_format, char_format
 
-    def _styled(self, base: QTextCharFormat, styles: list[InlineSpan]) -> QTextCharFormat:
+    def _styled(
+        self, base: QTextCharFormat, key: tuple[bool, bool, bool, str | None]
+    ) -> QTextCharFormat:
+        italic, bold, code, href = key
         char_format = QTextCharFormat(base)
-        for span in styles:
-            if span.style == "em":
-                char_format.setFontItalic(True)
-            elif span.style == "strong":
-                char_format.setFontWeight(QFont.Weight.Bold)
-            elif span.style == "code":
-                mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-                mono.setPointSizeF(self._body.pointSizeF() * 0.9)
-                char_format.setFontFamilies(mono.families())
-                char_format.setBackground(self._palette.color(QPalette.ColorRole.AlternateBase))
-            elif span.style == "link" and span.href:
-                char_format.setAnchor(True)
-                char_format.setAnchorHref(span.href)
-                char_format.setFontUnderline(True)
-                char_format.setForeground(self._palette.color(QPalette.ColorRole.Link))
-                char_format.setToolTip(span.href)
+        if italic:
+            char_format.setFontItalic(True)
+        if bold:
+            char_format.setFontWeight(QFont.Weight.Bold)
+        if code:
+            mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+            mono.setPointSizeF(self._body.pointSizeF() * 0.9)
+            char_format.setFontFamilies(mono.families())
+            char_format.setBackground(self._palette.color(QPalette.ColorRole.AlternateBase))
+        if href:
+            char_format.setAnchor(True)
+            char_format.setAnchorHref(href)
+            char_format.setFontUnderline(True)
+            char_format.setForeground(self._palette.color(QPalette.ColorRole.Link))
+            char_format.setToolTip(href)
         return char_format
 
     def _subdued(self, base: QTextCharFormat) -> QTextCharFormat:
@@ -147,12 +155,42 @@ class MarkdownRenderer:
         return char_format
 
 
-def _pieces(start: int, end: int, spans: tuple[InlineSpan, ...]) -> list[tuple[int, int]]:
-    """Split [start, end) wherever an inline span begins or ends."""
-    cuts = {start, end}
-    for span in spans:
-        for edge in (span.start, span.end):
-            if start < edge < end:
-                cuts.add(edge)
-    ordered = sorted(cuts)
-    return list(pairwise(ordered))
+def _pieces(start: int, end: int, edges: list[int]) -> list[tuple[int, int]]:
+    """Split [start, end) wherever an inline span begins or ends (`edges` sorted)."""
+    inside = edges[bisect_right(edges, start) : bisect_left(edges, end)]
+    return list(pairwise([start, *inside, end]))
+
+
+class _StyleSweep:
+    """The styles over each piece of a block, pieces asked for in text order.
+
+    A sweep over the spans sorted by start, with a heap of their ends: each
+    span is added and removed once, so a block of deeply nested emphasis
+    (thousands of spans) costs n log n, not n squared. A piece's format
+    depends only on which kinds of style cover it, which makes it a small key.
+    """
+
+    def __init__(self, spans: tuple[InlineSpan, ...]) -> None:
+        self._spans = sorted(spans, key=lambda span: span.start)
+        self.edges = sorted({edge for span in spans for edge in (span.start, span.end)})
+        self._next = 0
+        self._ends: list[tuple[int, int]] = []
+        self._counts = {"em": 0, "strong": 0, "code": 0, "link": 0}
+        self._links: dict[int, str | None] = {}
+
+    def styles_over(self, start: int, end: int) -> tuple[bool, bool, bool, str | None]:
+        """(italic, bold, code, link) for the piece [start, end)."""
+        while self._next < len(self._spans) and self._spans[self._next].start <= start:
+            span = self._spans[self._next]
+            heapq.heappush(self._ends, (span.end, self._next))
+            self._counts[span.style] += 1
+            if span.style == "link":
+                self._links[self._next] = span.href
+            self._next += 1
+        while self._ends and self._ends[0][0] < end:
+            _end, index = heapq.heappop(self._ends)
+            style = self._spans[index].style
+            self._counts[style] -= 1
+            self._links.pop(index, None)
+        href = next((link for link in self._links.values() if link), None)
+        return (self._counts["em"] > 0, self._counts["strong"] > 0, self._counts["code"] > 0, href)

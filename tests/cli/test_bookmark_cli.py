@@ -143,7 +143,7 @@ def test_export_then_import_elsewhere(
     ("content", "message"),
     [
         (b"{not json", "not valid JSON"),
-        (b'[{"id": "x", "doc_id": "d", "quote": "ab", "start": 0, "end": 5}]', "do not span"),
+        (b'[{"id": "x", "doc_id": "d", "quote": "ab", "start": -1}]', "start must be"),
         (b"\xff\xfe\x00garbage", "not UTF-8 text"),
     ],
 )
@@ -188,3 +188,35 @@ def test_a_damaged_store_is_reported_on_stderr(capsys: pytest.CaptureFixture[str
     with BookmarkStore() as store:
         assert store.recovery is None
         assert len(store) == 0
+
+
+def test_a_hand_made_file_without_ids_is_placed_by_its_quotes(
+    capsys: pytest.CaptureFixture[str], seed_id: str, seed_text: str, tmp_path: Path
+) -> None:
+    quote = "International Lunar Research Station"
+    wrong = seed_text.index(quote) + 7
+    rows = [
+        {"doc_id": seed_id, "quote": quote, "note": "no offsets", "tags": ["ilrs"]},
+        {"doc_id": seed_id, "quote": quote, "start": wrong, "end": wrong + 3, "note": "wrong"},
+        {"doc_id": seed_id, "quote": "words that are in no document", "note": "kept"},
+    ]
+    path = tmp_path / "converted.json"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    code, out, err = run(capsys, "bookmarks", "import", str(path))
+    assert (code, err) == (0, "")
+    assert out.startswith("imported 3 bookmarks")
+    with BookmarkStore() as store:
+        marks = {mark.note: mark for mark in store.list()}
+    for note in ("no offsets", "wrong"):
+        mark = marks[note]
+        assert seed_text[mark.start : mark.end] == quote
+        assert mark.status.value == "anchored"
+        assert mark.prefix == seed_text[max(0, mark.start - 32) : mark.start]
+        assert mark.created
+        assert mark.updated == mark.created
+    assert marks["no offsets"].tags == ("ilrs",)
+    assert marks["kept"].status.value == "orphaned"
+    assert len({mark.id for mark in marks.values()}) == 3
+    # The same file again adds nothing: the ids made for it are the same ones.
+    code, out, _err = run(capsys, "bookmarks", "import", str(path))
+    assert (code, out.split()[:2]) == (0, ["imported", "0"])

@@ -178,3 +178,22 @@ def test_corpus_cases_cover_every_refusal_kind() -> None:
         "no such file",
     } <= phrases
     assert importer.ImportSummary(()).describe() == "0 imported, 0 failed"
+
+
+def test_a_folder_import_never_follows_a_link_out_of_the_folder(
+    library: Library, tmp_path: Path
+) -> None:
+    secret = tmp_path / "outside" / "shadow.txt"
+    secret.parent.mkdir()
+    secret.write_text("root:$6$secret:19000:0:99999:7:::\n", encoding="utf-8")
+    chosen = tmp_path / "chosen"
+    (chosen / "notes").mkdir(parents=True)
+    (chosen / "report.txt").write_text("Lunar report\n\nThe station grows.\n", encoding="utf-8")
+    (chosen / "shadow.txt").symlink_to(secret)
+    (chosen / "linked-folder").symlink_to(secret.parent, target_is_directory=True)
+    (chosen / "notes" / "same-report.txt").symlink_to(chosen / "report.txt")
+    summary = import_paths(library, [chosen])
+    assert [item.path.name for item in summary.items] == ["report.txt"]  # the link: same file
+    assert all("secret" not in library.load(info.id).text for info in library.documents())
+    # A link named on its own is the user's choice, and is read.
+    assert import_paths(library, [chosen / "shadow.txt"]).imported == 1

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from spacereader.core import library_store
+from spacereader.core import library_files, library_store
 from spacereader.core.errors import DocumentNotFoundError
 from spacereader.core.library import AddOutcome, Library, LibraryError
 from tests.import_corpus import HTML_PAGE, WESTERN_TEXT, text_pdf
@@ -75,7 +75,7 @@ def test_a_failed_write_leaves_the_library_as_it_was(
             raise OSError(28, "No space left on device")
         real_write(target, data)
 
-    real_write = library_store.write_atomically
+    real_write = library_files.write_atomically
     monkeypatch.setattr("spacereader.core.library.write_atomically", fail_on_second)
     with pytest.raises(OSError, match="No space left"):
         library.add_file(path)

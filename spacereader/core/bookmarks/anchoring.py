@@ -141,6 +141,44 @@ def reanchored(mark: Bookmark, text: str) -> Bookmark:
     )
 
 
+def placed_import(mark: Bookmark, text: str, offsets_given: bool) -> Bookmark:
+    """An imported bookmark placed in its document's current text.
+
+    Offsets that still hold the quote are kept. Otherwise (missing, or wrong
+    as in a hand-made file) the quote is found again: the one exact occurrence;
+    among several, the one the context or the given offset points at; else a
+    confident near-match as for a changed document. A quote found nowhere
+    leaves the bookmark orphaned, kept with its note.
+    """
+    if offsets_given and text[mark.start : mark.end] == mark.quote:
+        found = select(text, mark.start, mark.end)
+        return replace(mark, prefix=mark.prefix or found.prefix, suffix=mark.suffix or found.suffix)
+    occurrences = _occurrences(text, mark.quote, mark.start)
+    if not mark.prefix and not mark.suffix and occurrences:
+        # No context to choose with: the occurrence nearest the given offset (or the first).
+        start = min(occurrences, key=lambda at: (abs(at - mark.start), at))
+        placement: Placement | None = Placement(start, start + len(mark.quote), exact=True)
+    elif len(occurrences) == 1:
+        placement = Placement(occurrences[0], occurrences[0] + len(mark.quote), exact=True)
+    else:
+        placement = locate(
+            text, Selector(mark.quote, mark.prefix, mark.suffix, mark.start, mark.end)
+        )
+    if placement is None:
+        return replace(mark, status=AnchorStatus.ORPHANED)
+    found = select(text, placement.start, placement.end)
+    status = AnchorStatus.ANCHORED if placement.exact else AnchorStatus.MOVED
+    return replace(
+        mark,
+        quote=found.quote,
+        prefix=found.prefix,
+        suffix=found.suffix,
+        start=found.start,
+        end=found.end,
+        status=status,
+    )
+
+
 def context_score(text: str, selector: Selector, start: int, end: int) -> float:
     """How well the text around start–end matches the stored context, 0 to 1."""
     before = text[max(0, start - len(selector.prefix)) : start]

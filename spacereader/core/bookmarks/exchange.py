@@ -5,6 +5,12 @@ The JSON export is a list of objects with the fields `id`, `doc_id`, `title`,
 `updated` and `status`; it is the one format read back, and reading it back
 gives exactly the bookmarks that were written. Markdown (grouped by document,
 quote as a blockquote, note below) and CSV are for people and spreadsheets.
+
+A file made by hand or converted from another tool needs only `doc_id` and
+`quote`: a bookmark without an id gets one made from its content (so the same
+file imported twice is one set of bookmarks), `created` and `updated` default
+to now, and missing or wrong offsets are found again from the quote when the
+bookmarks are placed in their documents (BookmarkStore.import_json).
 """
 
 from __future__ import annotations
@@ -12,7 +18,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import uuid
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from spacereader.core.bookmarks.errors import BookmarkImportError, InvalidBookmarkError
@@ -42,7 +50,9 @@ FIELDS = (
     "updated",
     "status",
 )
-REQUIRED_FIELDS = ("id", "doc_id", "quote", "start", "end")
+REQUIRED_FIELDS = ("doc_id", "quote")
+# Ids made for bookmarks that came without one: the same content, the same id.
+_IMPORTED_IDS = uuid.UUID("6c1c5b8e-2f0e-4d55-9a51-3e0cfa1d7a10")
 CSV_TAG_SEPARATOR = "; "
 
 
@@ -117,12 +127,31 @@ def to_csv(bookmarks: Iterable[Bookmark], titles: Mapping[str, str]) -> str:
     return buffer.getvalue()
 
 
-def parse_json(data: str) -> list[Bookmark]:
-    """The bookmarks in a JSON export, all checked; BookmarkImportError names the first fault.
+@dataclass(frozen=True)
+class Incoming:
+    """A bookmark read from an import file, and what the file left out.
 
-    Required per object: id, doc_id, quote, start, end. Missing optional fields
-    take defaults (empty context, note and tags; now; anchored); `title` and
-    unknown fields are ignored.
+    `id_given` is False when the id was made here; `offsets_given` is False
+    when the file had no usable start and end (they are then 0 and the
+    quote's length, to be found again from the quote).
+    """
+
+    bookmark: Bookmark
+    id_given: bool
+    offsets_given: bool
+
+
+def parse_json(data: str) -> list[Bookmark]:
+    """The bookmarks in a JSON export, all checked; BookmarkImportError names the first fault."""
+    return [entry.bookmark for entry in parse_entries(data)]
+
+
+def parse_entries(data: str) -> list[Incoming]:
+    """The bookmarks in an import file, all checked; BookmarkImportError names the first fault.
+
+    Required per object: doc_id and quote. Missing optional fields take
+    defaults (an id made from the content, empty context, note and tags; now;
+    anchored); `title` and unknown fields are ignored.
     """
     try:
         items = json.loads(data)
@@ -136,21 +165,42 @@ def parse_json(data: str) -> list[Bookmark]:
         raise BookmarkImportError(
             f"expected a list of bookmarks (the JSON export), found a {_json_type(items)}"
         )
-    bookmarks: list[Bookmark] = []
+    entries: list[Incoming] = []
     seen: set[str] = set()
     for number, item in enumerate(items, start=1):
         try:
-            mark = _from_json(item)
+            entry = _from_json(item)
         except InvalidBookmarkError as error:
             raise BookmarkImportError(f"bookmark {number}: {error}") from None
+        mark = entry.bookmark
         if mark.id in seen:
-            raise BookmarkImportError(f"bookmark {number}: id {mark.id!r} appears twice")
+            what = f"id {mark.id!r}" if entry.id_given else "the same bookmark"
+            raise BookmarkImportError(f"bookmark {number}: {what} appears twice")
         seen.add(mark.id)
-        bookmarks.append(mark)
-    return bookmarks
+        entries.append(entry)
+    return entries
 
 
-def _from_json(item: object) -> Bookmark:
+def _offsets(item: dict[str, Any], quote: str) -> tuple[int, int] | None:
+    """The file's start and end if they span the quote; None if missing or not spanning it.
+
+    A value that is not an offset at all (-1, "3", true) is a fault in the file.
+    """
+    for name in ("start", "end"):
+        value = item.get(name)
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, int) or value < 0
+        ):
+            raise InvalidBookmarkError(f"{name} must be a non-negative integer, not {value!r}")
+    start, end = item.get("start"), item.get("end")
+    if start is None:
+        return None
+    if end is None:
+        return start, start + len(quote)
+    return (start, end) if end - start == len(quote) else None
+
+
+def _from_json(item: object) -> Incoming:
     if not isinstance(item, dict):
         raise InvalidBookmarkError(f"expected an object, found a {_json_type(item)}")
     missing = [field for field in REQUIRED_FIELDS if field not in item]
@@ -167,23 +217,35 @@ def _from_json(item: object) -> Bookmark:
     except ValueError:
         choices = ", ".join(member.value for member in AnchorStatus)
         raise InvalidBookmarkError(f"status {status!r} is not one of {choices}") from None
+    quote = check_text(item["quote"], "quote", empty=False)
+    doc_id = check_text(item["doc_id"], "doc_id", empty=False)
+    note = item.get("note", "")
+    offsets = _offsets(item, quote)
+    id_given = "id" in item
+    if id_given:
+        bookmark_id = item["id"]
+    else:
+        content = json.dumps([doc_id, quote, item.get("start"), note, tags], default=str)
+        bookmark_id = uuid.uuid5(_IMPORTED_IDS, content).hex
     created = check_text(item.get("created", now_iso()), "created")
-    return check_bookmark(
+    start, end = offsets if offsets is not None else (0, len(quote))
+    mark = check_bookmark(
         Bookmark(
-            id=item["id"],
-            doc_id=item["doc_id"],
-            quote=item["quote"],
+            id=bookmark_id,
+            doc_id=doc_id,
+            quote=quote,
             prefix=item.get("prefix", ""),
             suffix=item.get("suffix", ""),
-            start=item["start"],
-            end=item["end"],
-            note=item.get("note", ""),
+            start=start,
+            end=end,
+            note=note,
             tags=normalize_tags(tags),
             created=created,
             updated=check_text(item.get("updated", created), "updated"),
             status=status,
         )
     )
+    return Incoming(mark, id_given, offsets is not None)
 
 
 def _json_type(value: object) -> str:

@@ -20,7 +20,7 @@ import logging
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -28,14 +28,14 @@ from typing import Any
 
 from spacereader.core import paths, sqlite_safety
 from spacereader.core.bookmarks import safety, schema
-from spacereader.core.bookmarks.anchoring import reanchored, select
+from spacereader.core.bookmarks.anchoring import placed_import, reanchored, select
 from spacereader.core.bookmarks.cache import BookmarkCache
 from spacereader.core.bookmarks.errors import (
     BackupError,
     BookmarkError,
     BookmarkNotFoundError,
 )
-from spacereader.core.bookmarks.exchange import ExportFormat, export, parse_json
+from spacereader.core.bookmarks.exchange import ExportFormat, export, parse_entries
 from spacereader.core.bookmarks.model import (
     AnchorStatus,
     Bookmark,
@@ -88,8 +88,9 @@ class BookmarkStore:
         # Judge the header before SQLite opens the file: on closing a connection
         # to a file it cannot read, SQLite deletes the -wal beside it, and that
         # must go aside with the damaged file instead.
-        if safety.not_a_database(self.path):
-            raise _DamagedError("file is not a database")
+        problem = safety.header_problem(self.path, self.backups_dir, self.path.stem)
+        if problem is not None:
+            raise _DamagedError(problem)
         # Calls from several threads are serialized by self._lock instead.
         db = sqlite_safety.connect(self.path, check_same_thread=False)
         try:
@@ -324,22 +325,45 @@ class BookmarkStore:
         """Every bookmark as JSON, Markdown or CSV; `titles` maps doc ids to titles."""
         return export(self.list(), fmt, titles)
 
-    def import_json(self, data: str) -> int:
+    def import_json(self, data: str, texts: Callable[[str], str | None] | None = None) -> int:
         """Import a JSON export in one transaction; return how many were added or updated.
 
         The whole file is checked first; any fault raises BookmarkImportError
-        and nothing changes. A bookmark whose id is already here replaces the
-        stored one only if its `updated` time is later (the newer edit wins);
-        otherwise it is skipped, so importing the same file twice changes nothing.
+        and nothing changes. With `texts` (a document id to its current text,
+        or None if it is not in the library), each bookmark is placed in its
+        document: offsets that are missing or wrong are found again from the
+        quote, and one whose quote is nowhere is kept, orphaned. A bookmark
+        whose id is already here replaces the stored one only if its `updated`
+        time is later (the newer edit wins); a bookmark that came without an id
+        is imported once. So importing the same file twice changes nothing.
         """
-        incoming = parse_json(data)
+        incoming = parse_entries(data)
+        cache: dict[str, str | None] = {}
+
+        def text_of(doc_id: str) -> str | None:
+            if texts is None:
+                return None
+            if doc_id not in cache:
+                cache[doc_id] = texts(doc_id)
+            return cache[doc_id]
+
+        marks = []
+        for entry in incoming:
+            mark, text = entry.bookmark, text_of(entry.bookmark.doc_id)
+            if text is not None:
+                mark = placed_import(mark, text, entry.offsets_given)
+            elif not entry.offsets_given:
+                mark = replace(mark, status=AnchorStatus.ORPHANED)  # nowhere to look for it
+            marks.append((mark, entry.id_given))
         written = 0
         with self._guarded():
             with self._transaction() as db:
-                for mark in incoming:
+                for mark, id_given in marks:
                     row = db.execute("SELECT updated FROM bookmarks WHERE id = ?", (mark.id,))
                     existing = row.fetchone()
-                    if existing is None or parse_time(mark.updated) > parse_time(existing[0]):
+                    if existing is None or (
+                        id_given and parse_time(mark.updated) > parse_time(existing[0])
+                    ):
                         db.execute(schema.UPSERT, schema.to_row(mark))
                         written += 1
             self._cache.forget()

@@ -113,7 +113,7 @@ def read_source(path: Path) -> SourceFile:
         raise UnreadableFileError(f"{path.name}: not a regular file")
     if info.st_size > MAX_FILE_BYTES:
         raise TooLargeError(
-            f"{path.name}: too large ({info.st_size // 2**20} MB; the limit is "
+            f"{path.name}: too large ({_megabytes(info.st_size)}; the limit is "
             f"{MAX_FILE_BYTES // 2**20} MB)"
         )
     try:
@@ -142,6 +142,12 @@ def load_source(source: SourceFile) -> LoadedText:
 def load_file(path: Path) -> LoadedText:
     """Read a supported file, or refuse it with a one-line reason naming it."""
     return load_source(read_source(path))
+
+
+def _megabytes(size: int) -> str:
+    # Rounded down, so a file just over the limit never reads as the limit itself.
+    tenths = size * 10 // 2**20
+    return f"{tenths // 10}.{tenths % 10} MB"
 
 
 def _why(error: OSError) -> str:

@@ -1,4 +1,7 @@
-"""Decoding a text file's bytes: the BOM, then strict UTF-8, then a checked guess.
+"""Decoding a text file's bytes: the BOM, then UTF-8, then a checked guess.
+
+UTF-8 is taken strictly, or with a few stray bytes replaced when the rest of
+the file is plainly UTF-8 (a file mended by hand, a truncated copy).
 
 Detection alone is not enough. charset_normalizer reads a Windows-1252
 French/English article as cp1250 ("Brèves" becomes "Brčves"): both code pages
@@ -47,6 +50,7 @@ MAX_INWORD_SYMBOL_SHARE = 0.02
 # More control characters than this share of the text, and it is not text.
 MAX_CONTROL_SHARE = 0.01
 SAMPLE_CHARS = 1_000_000
+REPLACEMENT = "\ufffd"
 
 _BOMS = (
     # UTF-32 first: its little-endian BOM starts with UTF-16's.
@@ -100,7 +104,24 @@ def decode_text(raw: bytes) -> DecodedText:
         return _checked(DecodedText(raw.decode("utf-8"), "utf-8"))
     except UnicodeDecodeError:
         pass
+    repaired = _utf8_with_stray_bytes(raw)
+    if repaired is not None:
+        return _checked(DecodedText(repaired, "utf-8"))
     return _checked(_guess(raw))
+
+
+def _utf8_with_stray_bytes(raw: bytes) -> str | None:
+    """UTF-8 with its few bad bytes replaced (U+FFFD), when the rest is plainly UTF-8.
+
+    One stray byte must not make a whole UTF-8 file read as a code page
+    ("Genève" as "GenĂ¨ve"). A Windows-1252 text, by contrast, has no valid
+    UTF-8 sequences at all (an "é" is one byte followed by ASCII), so the
+    test is: at least as many well-formed multi-byte sequences as bad bytes.
+    """
+    text = raw.decode("utf-8", "replace")
+    bad = text.count(REPLACEMENT) - raw.count(REPLACEMENT.encode("utf-8"))
+    good = len(text) - len(text.encode("ascii", "ignore")) - text.count(REPLACEMENT)
+    return text if 0 < bad <= good else None
 
 
 def looks_western(text: str) -> bool:

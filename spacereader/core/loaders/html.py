@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import sys
 import unicodedata
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -41,6 +42,13 @@ _CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1
                     "ascii": "cp1252", "utf-16": "utf-8", "utf-16le": "utf-8",
                     "utf-16be": "utf-8"}  # fmt: skip
 _SPACES = re.compile(r"\s+")
+# A page nested deeper than this has its wrappers below it unwrapped (see _parse).
+MAX_DEPTH = 120
+_KEPT_DEEP = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "br", "td", "th", "tr"})
+# Control characters, raw or as references, which lxml refuses in a tree: one
+# "&#27;" used to make the whole page "no readable text".
+_RAW_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,6})|0*([0-9]{1,7}));?")
 # trafilatura's block elements; everything else is inline.
 _BLOCKS = frozenset({"head", "p", "quote", "list", "item", "table", "row", "code", "div"})
 
@@ -198,16 +206,20 @@ def load_html(raw: bytes) -> LoadedText:
 
 
 def _extract(page: str, min_size: int | None = None) -> Any:
-    """trafilatura's extraction of a page: given a string, it fetches nothing."""
+    """trafilatura's extraction of a page: given a parsed tree, it fetches nothing."""
     import trafilatura
+    from trafilatura import main_extractor
     from trafilatura.settings import use_config
 
+    # trafilatura drops a paragraph that repeats the one before it: a refrain, a
+    # repeated warning. What the author wrote twice stays twice.
+    setattr(main_extractor, "MIN_DUPLICATE_LENGTH", sys.maxsize)  # noqa: B010 -- not exported
     config = use_config()
     if min_size is not None:
         config.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(min_size))
     try:
         return trafilatura.bare_extraction(
-            page,
+            _parse(page),
             with_metadata=True,
             include_comments=False,
             include_links=True,
@@ -217,6 +229,45 @@ def _extract(page: str, min_size: int | None = None) -> Any:
         )
     except Exception as error:  # lxml and trafilatura raise many kinds on broken input
         raise DamagedFileError(f"cannot read this page ({type(error).__name__})") from error
+
+
+def _parse(page: str) -> Any:
+    """The page as an lxml tree, with no depth limit and no hopelessly deep nesting.
+
+    libxml2 stops at 256 levels unless told otherwise, silently dropping what
+    lies deeper; and trafilatura walks the tree recursively. So the tree is
+    parsed without the limit, then wrappers below MAX_DEPTH are unwrapped
+    (their text and children move up), which keeps every word.
+    """
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=True,
+    )
+    cleaned = _CONTROL_REFERENCE.sub(_keep_if_shown, _RAW_CONTROL.sub("", page))
+    tree = lxml.html.document_fromstring(cleaned.encode("utf-8"), parser=parser)
+    deep = []
+    depths = {tree: 0}
+    for element in tree.iterdescendants():
+        parent = element.getparent()
+        depth = depths[parent] + 1 if parent is not None else 0
+        depths[element] = depth
+        if depth > MAX_DEPTH and element.tag not in _KEPT_DEEP:
+            deep.append(element)
+    for element in reversed(deep):  # innermost first: each drop_tag keeps text and children
+        element.drop_tag()
+    return tree
+
+
+def _keep_if_shown(match: re.Match[str]) -> str:
+    """A character reference to a control character (&#27;) shows nothing: it goes."""
+    number = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+    return "" if (number < 32 and number not in (9, 10, 13)) or number == 127 else match.group()
 
 
 def _flattened(body: _Element) -> bool:

@@ -137,8 +137,10 @@ class _ContentMap:
 class _Open:
     style: InlineStyle
     href: str | None
-    first: int | None = None
-    last: int = 0
+    # How many visible ranges there were when it opened: its span runs from the
+    # next one to the last one before it closes. Nothing is updated per range,
+    # so deep nesting costs no more than flat text.
+    opened_at: int = 0
 
 
 class _InlineWalk:
@@ -156,9 +158,6 @@ class _InlineWalk:
         if start >= end:
             return
         self.visible.append((start, end))
-        for element in self.open:
-            element.first = start if element.first is None else element.first
-            element.last = end
 
     def skip_to(self, needle: str) -> int:
         """Move past the next `needle`; return where it starts (-1 if absent)."""
@@ -170,8 +169,9 @@ class _InlineWalk:
     def close(self) -> None:
         if self.open:
             element = self.open.pop()
-            if element.first is not None:
-                self.spans.append((element.first, element.last, element.style, element.href))
+            if len(self.visible) > element.opened_at:
+                first, last = self.visible[element.opened_at][0], self.visible[-1][1]
+                self.spans.append((first, last, element.style, element.href))
 
     def walk(self, children: list[Token]) -> None:
         for token in children:
@@ -195,14 +195,16 @@ class _InlineWalk:
                 self.code(token.markup)
             elif kind in {"em_open", "strong_open"}:
                 self.skip_to(token.markup)
-                self.open.append(_Open("em" if kind == "em_open" else "strong", None))
+                style: InlineStyle = "em" if kind == "em_open" else "strong"
+                self.open.append(_Open(style, None, len(self.visible)))
             elif kind in {"em_close", "strong_close"}:
                 self.skip_to(token.markup)
                 self.close()
             elif kind == "link_open":
                 self.skip_to("<" if token.markup == "autolink" else "[")
                 href = str(token.attrs.get("href", ""))
-                self.open.append(_Open("link", href if href.startswith(_LINK_SCHEMES) else None))
+                link = href if href.startswith(_LINK_SCHEMES) else None
+                self.open.append(_Open("link", link, len(self.visible)))
             elif kind == "link_close":
                 if token.markup == "autolink":
                     self.skip_to(">")

@@ -9,7 +9,8 @@ line of a page are dropped.
 
 Refusals: no "%PDF" header (a fake), no end-of-file marker (truncated), a
 password or an encryption pypdf cannot open, a damaged file, and pages with no
-text at all ("no text layer — scanned image?").
+text at all ("no text layer — scanned image?"), and pages that inflate far
+beyond the file's size or take too long to read (loaders/budget.py).
 """
 
 from __future__ import annotations
@@ -25,12 +26,14 @@ from statistics import median
 from typing import Any
 
 from spacereader.core.document import DocumentFormat
+from spacereader.core.loaders import budget
 from spacereader.core.loaders.base import LoadedText, normalize_text
 from spacereader.core.loaders.errors import (
     DamagedFileError,
     EmptyFileError,
     EncryptedFileError,
     NoTextError,
+    TooLargeError,
 )
 
 # The header may follow some junk, but within the first kilobyte (PDF 1.7, annex H).
@@ -82,8 +85,18 @@ def load_pdf(raw: bytes) -> LoadedText:
                 ) from error
             if not opened:
                 raise EncryptedFileError("encrypted PDF — it needs a password")
-        pages = [_page_text(page) for page in reader.pages]
-    except EncryptedFileError:
+        pages = []
+        inflated, limit = 0, budget.inflation_limit(len(raw))
+        for page in reader.pages:
+            budget.check()  # between pages: the file's time, and the user's Cancel
+            inflated += _content_bytes(page)
+            if inflated > limit:
+                raise TooLargeError(
+                    f"its pages inflate to more than {limit // 2**20} MB of drawing"
+                    " instructions (a compression bomb?)"
+                )
+            pages.append(_page_text(page))
+    except (EncryptedFileError, TooLargeError, budget.TooSlowError, budget.ReadingCancelledError):
         raise
     except Exception as error:  # pypdf raises many kinds (and KeyError…) on a broken file
         raise DamagedFileError(f"damaged PDF ({_reason(error)})") from error
@@ -136,6 +149,12 @@ def _metadata_date(reader: Any) -> str:
     except Exception:
         return ""
     return created.date().isoformat() if isinstance(created, datetime) else ""
+
+
+def _content_bytes(page: Any) -> int:
+    """The size of a page's drawing instructions once inflated (pypdf keeps it decoded)."""
+    contents = page.get_contents()
+    return len(contents.get_data()) if contents is not None else 0
 
 
 def _page_text(page: Any) -> str:

@@ -11,7 +11,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from spacereader.core.bookmarks import AnchorStatus, Bookmark, BookmarkStore
-from spacereader.core.bookmarks.anchoring import locate, select
+from spacereader.core.bookmarks.anchoring import locate, placed_import, select
 
 ARTICLE = (
     "China Releases Space Plan\n\n"
@@ -307,3 +307,19 @@ def test_a_placement_always_lies_inside_the_new_text(
         assert 0 <= placement.start < placement.end <= len(new_text)
         if placement.exact:
             assert new_text[placement.start : placement.end] == text[start:end]
+
+
+@given(st.text(min_size=1, max_size=300), st.data())
+def test_an_imported_quote_without_offsets_lands_on_itself(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    quote = text[start:end]
+    mark = Bookmark(
+        id="x", doc_id="d", quote=quote, prefix="", suffix="", start=0, end=len(quote),
+        note="", tags=(), created="2024-01-01T00:00:00+00:00",
+        updated="2024-01-01T00:00:00+00:00", status=AnchorStatus.ANCHORED,
+    )  # fmt: skip
+    placed = placed_import(mark, text, offsets_given=False)
+    assert placed.status is AnchorStatus.ANCHORED
+    assert text[placed.start : placed.end] == quote
+    assert placed.start == text.index(quote)

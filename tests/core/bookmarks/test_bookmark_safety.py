@@ -126,7 +126,13 @@ def truncated(data: bytes) -> bytes:
     return data[: len(data) // 3]
 
 
-@pytest.mark.parametrize("damage", [garbage_everywhere, garbage_after_the_header, truncated])
+def emptied(_data: bytes) -> bytes:
+    return b""
+
+
+@pytest.mark.parametrize(
+    "damage", [garbage_everywhere, garbage_after_the_header, truncated, emptied]
+)
 def test_a_damaged_file_is_kept_aside_and_a_backup_offered(tmp_path: Path, damage) -> None:
     path = tmp_path / "bookmarks.sqlite3"
     with fill(path) as store:

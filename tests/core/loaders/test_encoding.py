@@ -127,3 +127,28 @@ def test_western_prose_in_windows_1252_decodes_exactly(pieces: list[tuple[str, s
     text = "".join(word + glue for word, glue in pieces)
     raw = text.encode("cp1252")
     assert decode_text(raw).text == (text if not raw.isascii() else raw.decode("ascii"))
+
+
+@pytest.mark.parametrize("stray", [b"\xff", b"\xe9", b"\x80\x80", b"\xc3"])
+def test_one_stray_byte_in_utf8_is_replaced_not_a_reason_to_guess(stray: bytes) -> None:
+    text = "Genève accueille la réunion. Les délégués arrivent à l’aube.\n" * 20
+    raw = text.encode("utf-8")
+    middle = len(raw) // 2
+    decoded = decode_text(raw[:middle] + stray + raw[middle:])
+    assert decoded.encoding == "utf-8"
+    assert decoded.text.count("\ufffd") >= 1
+    assert decoded.text.replace("\ufffd", "").count("Genève") == 20
+
+
+def test_windows_1252_is_still_read_as_windows_1252() -> None:
+    text = "Brèves : la délégation française arrive à Genève.\n" * 5
+    assert decode_text(text.encode("cp1252")).text == text
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"))))
+def test_stray_bytes_never_lose_the_utf8_around_them(text: str) -> None:
+    text = text.lstrip("\ufeff")  # a leading BOM is read as one
+    raw = text.encode("utf-8") + b"\xff" + ("é" * 3).encode("utf-8")
+    decoded = decode_text(raw)
+    if decoded.encoding == "utf-8":
+        assert decoded.text == text + "\ufffdééé"

@@ -163,3 +163,35 @@ def test_the_stored_html_copy_is_never_served(tmp_path: Path) -> None:
     loaded = load_html(HTML_PAGE.encode("utf-8"))
     assert "<" not in loaded.text
     assert "src=" not in loaded.text
+
+
+LONG_PARAGRAPH = (
+    "<p>The International Lunar Research Station will host many partners"
+    " from around the world in the coming decade.</p>"
+)
+
+
+def page_with(body: str) -> bytes:
+    head = "<html><head><title>Lunar page</title></head>"
+    return f"{head}<body><article>{body}</article></body></html>".encode()
+
+
+@pytest.mark.parametrize("depth", [300, 1500])
+def test_text_nested_deeply_is_kept(depth: int) -> None:
+    deep = (
+        "<div>" * depth + "<p>DEEP words about the station and its partners.</p>" + "</div>" * depth
+    )
+    assert "DEEP words" in load_html(page_with(LONG_PARAGRAPH * 3 + deep)).text
+
+
+@pytest.mark.parametrize("reference", ["&#27;", "&#x1B;", "&#0;", "\x1b"])
+def test_one_control_character_does_not_lose_the_page(reference: str) -> None:
+    loaded = load_html(page_with(LONG_PARAGRAPH * 3 + f"<p>Before {reference} after.</p>"))
+    assert loaded.text.endswith("Before after.")
+    assert "\x1b" not in loaded.text
+
+
+def test_repeated_paragraphs_stay_repeated() -> None:
+    refrain = "<p>The station grows again, with partners from many countries joining it.</p>"
+    loaded = load_html(page_with("<p>Intro about the Moon.</p>" + refrain * 4 + "<p>Outro.</p>"))
+    assert loaded.text.count("The station grows again") == 4

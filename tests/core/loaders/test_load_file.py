@@ -105,3 +105,12 @@ def test_unsupported_suffix_lists_what_is_supported(tmp_path: Path) -> None:
         load_file(path)
     assert str(refused.value).startswith("book.epub: .epub files are not supported")
     assert ".pdf" in str(refused.value)
+
+
+def test_a_file_just_over_the_limit_says_by_how_much(tmp_path: Path) -> None:
+    path = tmp_path / "dump.txt"
+    with path.open("wb") as stream:  # sparse: no 200 MB written
+        stream.truncate(loaders.MAX_FILE_BYTES + 400 * 1024)
+    with pytest.raises(loaders.TooLargeError) as refused:
+        read_source(path)
+    assert str(refused.value) == "dump.txt: too large (200.3 MB; the limit is 200 MB)"

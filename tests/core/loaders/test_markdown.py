@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -172,3 +174,19 @@ def test_plain_words_are_all_visible(words: list[str], prefix: str) -> None:
     text = prefix + " ".join(words)
     [block] = markdown_blocks(text)
     assert block.display_text(text) == " ".join(words)
+
+
+def test_deeply_nested_emphasis_gives_nested_spans() -> None:
+    depth = 200
+    text = "*a **b " * depth + "c" + "** a*" * depth
+    [block] = markdown_blocks(text)
+    shown = "".join(text[start:end] for start, end in block.visible)
+    assert shown.count("c") == 1
+    assert len(block.inline) == 2 * depth
+    spans = sorted(block.inline, key=lambda span: (span.start, -span.end))
+    for outer, inner in itertools.pairwise(spans):
+        assert outer.start <= inner.start
+        assert inner.end <= outer.end  # each span inside the one that opened before it
+    assert {span.style for span in block.inline} == {"em", "strong"}
+    centre = text.index("c")
+    assert all(span.start <= centre < span.end for span in block.inline)
