@@ -9,6 +9,7 @@ library as it was. The caller sees progress and may cancel between files.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import sqlite3
@@ -118,10 +119,16 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
     return result
 
 
-def import_file(library: Library, path: Path) -> ImportItem:
-    """Import one file; never raises for a bad file, the error is in the item."""
+def import_file(
+    library: Library, path: Path, extraction: ImportExtraction | None = None
+) -> ImportItem:
+    """Import one file; never raises for a bad file, the error is in the item.
+
+    With `extraction`, a text it cannot extract for want of memory is refused.
+    """
+    check = None if extraction is None else functools.partial(extraction.check, path)
     try:
-        result = library.add_file(path)
+        result = library.add_file(path) if check is None else library.add_file(path, check=check)
     except Error as error:
         return ImportItem(path, None, None, _one_line(str(error)))
     except OSError as error:  # writing the library copy: a full disk, a read-only folder
@@ -129,6 +136,8 @@ def import_file(library: Library, path: Path) -> ImportItem:
         return ImportItem(path, None, None, f"{path.name}: cannot store it ({reason})")
     except sqlite3.Error as error:
         return ImportItem(path, None, None, f"{path.name}: the library catalogue failed ({error})")
+    except MemoryError:  # reading the file itself: refused, the library unchanged
+        return ImportItem(path, None, None, f"{path.name}: not enough memory to read it")
     except Exception as error:  # a loader bug must not stop a folder import; it is logged
         _log.exception("importing %s failed", path)
         return ImportItem(
@@ -165,7 +174,7 @@ def import_paths(
                 return ImportSummary(tuple(items), cancelled=True)
             if progress is not None:
                 progress(done, len(files), path)
-            item = import_file(library, path)
+            item = import_file(library, path, extraction)
             if extraction is not None and item.info is not None and item.outcome in _CHANGED:
                 extraction.submit(item.info.content_hash, item.info.path)
             items.append(item)

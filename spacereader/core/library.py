@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -281,10 +282,19 @@ class Library:
         outcome = AddOutcome.ADDED if previous is None else AddOutcome.UPDATED
         return AddResult(self.info(doc_id), outcome)
 
-    def add_file(self, path: Path) -> AddResult:
-        """Read a file and add it, with a copy of it; refusals raise ImportRefusedError."""
+    def add_file(
+        self, path: Path, check: Callable[[LoadedText], object] | None = None
+    ) -> AddResult:
+        """Read a file and add it, with a copy of it; refusals raise ImportRefusedError.
+
+        `check(loaded)` sees the text before the library changes: an error it
+        raises refuses the file and leaves the library as it was.
+        """
         source = read_source(path)
-        return self.add(load_source(source), str(path.resolve()), source)
+        loaded = load_source(source)
+        if check is not None:
+            check(loaded)
+        return self.add(loaded, str(path.resolve()), source)
 
     def remove(self, doc_id: str) -> RemovedDocument:
         """Take a document out of the library; Library.restore(result) undoes it."""

@@ -4,6 +4,10 @@ percentages, measures and ranking ordinals, each with its qualifier and sentence
 Digits that belong to a name ("Tianwen-1", "Long March 5", "L1") are not figures:
 numbers glued to letters are skipped here, and the caller drops any figure that
 overlaps a program mention.
+
+A document gives at most MAX_FIGURES figures, its first ones: a statistical
+table or a file of numbers would otherwise cost memory and time in proportion,
+in every panel and export, for figures no reader goes through.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from spacereader.core.extraction.model import Figure, FigureKind, assemble
 from spacereader.core.extraction.qualifiers import qualifier as _qualifier
 from spacereader.core.extraction.sentences import Sentences
 
+# The most figures one document gives (a long report has a few thousand).
+MAX_FIGURES = 10_000
 _SCALE_AFTER = re.compile(rf"\s?({num.SCALE})\b", re.IGNORECASE)
 _CURRENCY_AFTER = re.compile(rf"\s({num.CURRENCY_WORD})\b", re.IGNORECASE)
 _PERCENT_AFTER = re.compile(r"\s?(%|per\s?cent\b|percent\b|percentage points?\b)", re.IGNORECASE)
@@ -166,6 +172,8 @@ class _Scanner:
 
     def scan(self) -> list[Figure]:
         for match in figure_matches(self.folded, self.lowered):
+            if len(self.figures) >= MAX_FIGURES:
+                break
             if match.start() < self.covered:
                 continue
             kind = match.lastgroup
