@@ -52,6 +52,13 @@ _INFO_COLUMNS = (
 )
 # Characters of the content hash in a stored file's name: a new version gets a new name.
 VERSION_CHARS = 16
+# In the catalogue, a language looked for and not found ("und", as BCP 47 says); it reads
+# as "" (unknown), and tells a document added before languages were kept (language "")
+# from one whose language cannot be told.
+UNDETERMINED = "und"
+# Bytes of a stored text read to tell the language of a document added before languages
+# were kept: a few thousand words, as language detection samples.
+LANGUAGE_SAMPLE_BYTES = 24_000
 
 
 class AddOutcome(str, Enum):
@@ -99,6 +106,7 @@ class Library:
         self._seeds = seeds if seeds is not None else resources.seeds_dir()
         self._db = open_catalogue(self.root / "library.sqlite3")
         self._add_missing_seeds()
+        self._fill_languages()
 
     def close(self) -> None:
         """Close the catalogue."""
@@ -253,7 +261,7 @@ class Library:
         columns = (
             "title, source, date, category, format, stored, chars, content_hash, original, language"
         )
-        language = loaded.language or detect_language(loaded.text)
+        language = loaded.language or detect_language(loaded.text) or UNDETERMINED
         values = (*fields, stored, len(loaded.text), digest, original, language)
         try:
             with self._transaction() as db:
@@ -373,6 +381,30 @@ class Library:
             doc_id = new_document_id(f"{text}\0{suffix}")
         return doc_id
 
+    def _fill_languages(self) -> None:
+        """Tell the language of documents added before languages were kept, once.
+
+        Only their first LANGUAGE_SAMPLE_BYTES are read (about 0.1 ms a document);
+        a text that cannot be read is left for the next time.
+        """
+        rows = self._db.execute(
+            f"SELECT {_INFO_COLUMNS} FROM documents WHERE language = ''"
+        ).fetchall()
+        found: list[tuple[str, str]] = []
+        for row in rows:
+            info = self._info(row)
+            try:
+                with info.path.open("rb") as stream:
+                    sample = stream.read(LANGUAGE_SAMPLE_BYTES).decode("utf-8", "ignore")
+            except OSError:
+                continue
+            found.append((detect_language(sample) or UNDETERMINED, info.id))
+        if found:
+            with self._transaction() as db:
+                db.executemany(
+                    "UPDATE documents SET language = ? WHERE id = ? AND language = ''", found
+                )
+
     def _add_missing_seeds(self) -> None:
         if not self._seeds.is_dir():
             return
@@ -403,7 +435,7 @@ class Library:
             chars=int(str(chars)),
             content_hash=str(digest),
             bundled=str(origin).startswith(SEED_PREFIX),
-            language=str(language),
+            language="" if language == UNDETERMINED else str(language),
             published=None if published is None else str(published),
         )
 
