@@ -14,14 +14,21 @@ from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemM
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QMenu, QVBoxLayout, QWidget
 
 from spacereader.core.document import DocumentInfo
-from spacereader.ui.item_delegate import DETAIL_ROLE, TwoLineDelegate
+from spacereader.ui.item_delegate import BADGE_ROLE, DETAIL_ROLE, TwoLineDelegate
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# Languages by code, as the Library names them in tooltips and for screen readers.
+LANGUAGE_NAMES = {"en": "English", "fr": "French"}
 
 
 def detail_line(info: DocumentInfo) -> str:
     """The grey line under a title: source · date · category."""
     return " · ".join(part for part in (info.source, info.date, info.category) if part)
+
+
+def language_name(info: DocumentInfo) -> str:
+    """The document's language in words ("French"), or "" when it is not known."""
+    return LANGUAGE_NAMES.get(info.language, info.language)
 
 
 class LibraryPanel(QWidget):
@@ -70,11 +77,16 @@ class LibraryPanel(QWidget):
         for info in documents:
             item = QStandardItem(info.title)
             detail = detail_line(info)
+            language = language_name(info)
             item.setData(info.id, ID_ROLE)
             item.setData(detail, DETAIL_ROLE)
-            item.setData(f"{info.title} {detail}", DETAIL_ROLE + 1)
-            item.setToolTip(f"{info.title}\n{detail}\n{info.chars:,} characters")
-            item.setData(f"{info.title}, {detail}", Qt.ItemDataRole.AccessibleTextRole)
+            item.setData(info.language.upper(), BADGE_ROLE)
+            # The filter finds documents by language too ("french").
+            item.setData(f"{info.title} {detail} {language}", DETAIL_ROLE + 1)
+            facts = f"{info.chars:,} characters" + (f" · {language}" if language else "")
+            item.setToolTip(f"{info.title}\n{detail}\n{facts}")
+            spoken = ", ".join(part for part in (info.title, detail, language) if part)
+            item.setData(spoken, Qt.ItemDataRole.AccessibleTextRole)
             self._model.appendRow(item)
         if current:
             self.select(current)
