@@ -46,6 +46,8 @@ class MarkdownRenderer:
         text_map = TextMap(text)
         cursor = QTextCursor(target)
         first = True
+        # Spaces French typography binds become no-break ones, one character for one.
+        shown = typography.keep_spaces_together(text)
         for block in markdown_blocks(text):
             block_format, char_format = self._formats(block)
             if first:
@@ -59,7 +61,7 @@ class MarkdownRenderer:
             if block.kind == "rule":
                 cursor.insertText("\u2022 \u2022 \u2022", self._subdued(char_format))
                 continue
-            self._insert_visible(cursor, text, block, char_format, text_map)
+            self._insert_visible(cursor, shown, block, char_format, text_map)
         return text_map
 
     def _insert_visible(
@@ -77,14 +79,14 @@ class MarkdownRenderer:
             text_map.add(start, end, cursor.position())
             for piece_start, piece_end in _pieces(start, end, block.inline):
                 piece = text[piece_start:piece_end]
-                shown = "".join(
+                visible = "".join(
                     LINE_SEPARATOR
                     if ch == "\n" and piece_start + i in hard
                     else (" " if ch in "\n\r\t\u2028\u2029" else ch)
                     for i, ch in enumerate(piece)
                 )
                 styles = [s for s in block.inline if s.start <= piece_start and piece_end <= s.end]
-                cursor.insertText(shown, self._styled(base, styles))
+                cursor.insertText(visible, self._styled(base, styles))
 
     def _formats(self, block: MarkdownBlock) -> tuple[QTextBlockFormat, QTextCharFormat]:
         block_format = QTextBlockFormat()
