@@ -129,6 +129,19 @@ def language_scores(text: str) -> tuple[int, int]:
     return english, french
 
 
+# Any French text of a few lines has one of these; most English texts have none.
+_FRENCH_SIGNS = ("é", " le ", " la ", " les ", " des ", "l'", "l’")
+
+
+def is_french(text: str) -> bool:
+    """Whether `detect_language` says "fr"; a text with none of the commonest French
+    signs (an "é", "le", "la", "les", "des", "l'") is English or unknown at once."""
+    sample = text[:SAMPLE_CHARS]
+    if not any(sign in sample for sign in _FRENCH_SIGNS):
+        return False  # no French word or letter: never more French than English
+    return detect_language(text) == FRENCH
+
+
 def detect_language(text: str) -> str:
     """ "en", "fr", or "" when the text gives too little to tell."""
     english, french = language_scores(text)

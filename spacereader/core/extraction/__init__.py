@@ -29,7 +29,7 @@ from spacereader.core.extraction.model import (
 )
 from spacereader.core.extraction.normalize import fold, lower_same_length
 from spacereader.core.extraction.programs import find_programs
-from spacereader.core.language import FRENCH, detect_language
+from spacereader.core.language import is_french
 
 __all__ = [
     "NON_SPACE_CATEGORY",
@@ -55,7 +55,9 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> Extraction:
         gazetteer = default_gazetteer()
     folded = fold(text)
     lowered = lower_same_length(folded)
-    french = detect_language(text) == FRENCH
+    french = is_french(text)
+    if french:
+        gazetteer = gazetteer.for_french()
     programs = find_programs(text, folded, gazetteer, lowered, french=french)
     spans = sorted((m.start, m.end) for program in programs for m in program.mentions)
     starts = [start for start, _ in spans]
@@ -74,5 +76,7 @@ def extract_programs(text: str, gazetteer: Gazetteer | None = None) -> tuple[Pro
     if gazetteer is None:
         gazetteer = default_gazetteer()
     folded = fold(text)
-    french = detect_language(text) == FRENCH
-    return find_programs(text, folded, gazetteer, lower_same_length(folded), french=french)
+    if not is_french(text):
+        return find_programs(text, folded, gazetteer, lower_same_length(folded))
+    french = gazetteer.for_french()
+    return find_programs(text, folded, french, lower_same_length(folded), french=True)
