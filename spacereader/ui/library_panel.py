@@ -26,9 +26,14 @@ def detail_line(info: DocumentInfo) -> str:
     return " · ".join(part for part in (info.source, info.date, info.category) if part)
 
 
+def language_code(info: DocumentInfo) -> str:
+    """The document's language as its badge shows it ("FR" for "fr" or "fr-CA"), or ""."""
+    return info.language.split("-")[0].upper()
+
+
 def language_name(info: DocumentInfo) -> str:
     """The document's language in words ("French"), or "" when it is not known."""
-    return LANGUAGE_NAMES.get(info.language, info.language)
+    return LANGUAGE_NAMES.get(language_code(info).lower(), info.language)
 
 
 class LibraryPanel(QWidget):
@@ -80,7 +85,7 @@ class LibraryPanel(QWidget):
             language = language_name(info)
             item.setData(info.id, ID_ROLE)
             item.setData(detail, DETAIL_ROLE)
-            item.setData(info.language.upper(), BADGE_ROLE)
+            item.setData(language_code(info), BADGE_ROLE)
             # The filter finds documents by language too ("french").
             item.setData(f"{info.title} {detail} {language}", DETAIL_ROLE + 1)
             facts = f"{info.chars:,} characters" + (f" · {language}" if language else "")
