@@ -113,7 +113,14 @@ def document(rng: random.Random, index: int) -> str:
 
 
 def quality() -> None:
-    from extraction_gold import DOCUMENTS, Score, document_text, evaluate, load_gold
+    from extraction_gold import (
+        DOCUMENTS,
+        FRENCH_DOCUMENTS,
+        Score,
+        document_text,
+        evaluate,
+        load_gold,
+    )
 
     from spacereader.core.extraction import extract
 
@@ -121,13 +128,16 @@ def quality() -> None:
     rows: list[tuple[str, dict[str, Score]]] = [
         ("seed", evaluate(extract(seed), load_gold("seed")))
     ]
-    for name in DOCUMENTS:
-        rows.append((name, evaluate(extract(document_text(name)), load_gold(name))))
-    overall: dict[str, Score] = {}
-    for _, scores in rows[1:]:
-        for measure, score in scores.items():
-            overall[measure] = overall[measure] + score if measure in overall else score
-    rows.append(("overall (4 written documents)", overall))
+    totals: list[tuple[str, dict[str, Score]]] = []
+    for label, documents in (("English", DOCUMENTS), ("French", FRENCH_DOCUMENTS)):
+        overall: dict[str, Score] = {}
+        for name in documents:
+            scores = evaluate(extract(document_text(name)), load_gold(name))
+            rows.append((name, scores))
+            for measure, score in scores.items():
+                overall[measure] = overall[measure] + score if measure in overall else score
+        rows.append((f"overall ({len(documents)} written, {label})", overall))
+        totals.append((label, overall))
     print(f"{'document':34} {'mentions P/R':>14} {'programs P/R':>14} {'figures P/R':>14}")
     for name, scores in rows:
         cells = [
@@ -135,11 +145,12 @@ def quality() -> None:
             for m in ("mentions", "programs", "figures")
         ]
         print(f"{name:34} {cells[0]:>14} {cells[1]:>14} {cells[2]:>14}")
-    counts = overall["mentions"].gold, overall["programs"].gold, overall["figures"].gold
-    print(
-        f"gold items in the written documents: {counts[0]} mentions, "
-        f"{counts[1]} programs, {counts[2]} figures"
-    )
+    for label, overall in totals:
+        counts = overall["mentions"].gold, overall["programs"].gold, overall["figures"].gold
+        print(
+            f"gold items in the written {label} documents: {counts[0]} mentions, "
+            f"{counts[1]} programs, {counts[2]} figures"
+        )
 
 
 def write_library(texts: list[str], folder: Path) -> None:

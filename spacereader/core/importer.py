@@ -12,6 +12,7 @@ inside a long one; each file has a time budget (loaders/budget.py).
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import sqlite3
@@ -133,15 +134,22 @@ def _inside(path: Path, folder: Path) -> bool:
     return target.is_relative_to(folder)
 
 
-def import_file(library: Library, path: Path, cancelled: CancelCheck | None = None) -> ImportItem:
+def import_file(
+    library: Library,
+    path: Path,
+    cancelled: CancelCheck | None = None,
+    extraction: ImportExtraction | None = None,
+) -> ImportItem:
     """Import one file; never raises for a bad file, the error is in the item.
 
     The file is read within its budget (loaders/budget.py); ReadingCancelledError
-    passes through when `cancelled()` says True while it is being read.
+    passes through when `cancelled()` says True while it is being read. With
+    `extraction`, a text it cannot extract for want of memory is refused.
     """
+    check = None if extraction is None else functools.partial(extraction.check, path)
     try:
         with budget.reading(cancelled):
-            result = library.add_file(path)
+            result = library.add_file(path, check=check)
     except budget.ReadingCancelledError:
         raise
     except Error as error:
@@ -151,6 +159,8 @@ def import_file(library: Library, path: Path, cancelled: CancelCheck | None = No
         return ImportItem(path, None, None, f"{path.name}: cannot store it ({reason})")
     except sqlite3.Error as error:
         return ImportItem(path, None, None, f"{path.name}: the library catalogue failed ({error})")
+    except MemoryError:  # reading the file itself: refused, the library unchanged
+        return ImportItem(path, None, None, f"{path.name}: not enough memory to read it")
     except Exception as error:  # a loader bug must not stop a folder import; it is logged
         _log.exception("importing %s failed", path)
         return ImportItem(
@@ -188,7 +198,7 @@ def import_paths(
             if progress is not None:
                 progress(done, len(files), path)
             try:
-                item = import_file(library, path, cancelled)
+                item = import_file(library, path, cancelled, extraction)
             except budget.ReadingCancelledError:
                 return ImportSummary(tuple(items), cancelled=True)
             if extraction is not None and item.info is not None and item.outcome in _CHANGED:

@@ -16,6 +16,7 @@ import logging
 import os
 import sqlite3
 import time
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -63,6 +64,15 @@ _INFO_COLUMNS = (
     " language, published"
 )
 CATALOGUE_NAME = "library.sqlite3"
+# Characters of the content hash in a stored file's name: a new version gets a new name.
+VERSION_CHARS = 16
+# In the catalogue, a language looked for and not found ("und", as BCP 47 says); it reads
+# as "" (unknown), and tells a document added before languages were kept (language "")
+# from one whose language cannot be told.
+UNDETERMINED = "und"
+# Bytes of a stored text read to tell the language of a document added before languages
+# were kept: a few thousand words, as language detection samples.
+LANGUAGE_SAMPLE_BYTES = 24_000
 
 
 class AddOutcome(str, Enum):
@@ -114,6 +124,7 @@ class Library:
             if damage is not None:
                 self._recover(damage)
             self._add_missing_seeds()
+            self._fill_languages()
             self._back_up_if_due()
         except BaseException:
             self._db.close()
@@ -280,7 +291,7 @@ class Library:
         columns = (
             "title, source, date, category, format, stored, chars, content_hash, original, language"
         )
-        language = loaded.language or detect_language(loaded.text)
+        language = loaded.language or detect_language(loaded.text) or UNDETERMINED
         values = (*fields, stored, len(loaded.text), digest, original, language)
         replaced: list[str] = []
         try:
@@ -326,10 +337,19 @@ class Library:
         self._unlink([name for name in replaced if name not in written and name != origin])
         return AddResult(self.info(doc_id), outcome)
 
-    def add_file(self, path: Path) -> AddResult:
-        """Read a file and add it, with a copy of it; refusals raise ImportRefusedError."""
+    def add_file(
+        self, path: Path, check: Callable[[LoadedText], object] | None = None
+    ) -> AddResult:
+        """Read a file and add it, with a copy of it; refusals raise ImportRefusedError.
+
+        `check(loaded)` sees the text before the library changes: an error it
+        raises refuses the file and leaves the library as it was.
+        """
         source = read_source(path)
-        return self.add(load_source(source), origin_of(path), source)
+        loaded = load_source(source)
+        if check is not None:
+            check(loaded)
+        return self.add(loaded, origin_of(path), source)
 
     def remove(self, doc_id: str) -> RemovedDocument:
         """Take a document out of the library; Library.restore(result) undoes it."""
@@ -475,6 +495,30 @@ class Library:
             doc_id = new_document_id(f"{text}\0{suffix}")
         return doc_id
 
+    def _fill_languages(self) -> None:
+        """Tell the language of documents added before languages were kept, once.
+
+        Only their first LANGUAGE_SAMPLE_BYTES are read (about 0.1 ms a document);
+        a text that cannot be read is left for the next time.
+        """
+        rows = self._db.execute(
+            f"SELECT {_INFO_COLUMNS} FROM documents WHERE language = ''"
+        ).fetchall()
+        found: list[tuple[str, str]] = []
+        for row in rows:
+            info = self._info(row)
+            try:
+                with info.path.open("rb") as stream:
+                    sample = stream.read(LANGUAGE_SAMPLE_BYTES).decode("utf-8", "ignore")
+            except OSError:
+                continue
+            found.append((detect_language(sample) or UNDETERMINED, info.id))
+        if found:
+            with self._transaction() as db:
+                db.executemany(
+                    "UPDATE documents SET language = ? WHERE id = ? AND language = ''", found
+                )
+
     def _add_missing_seeds(self) -> None:
         if not self._seeds.is_dir():
             return
@@ -511,7 +555,7 @@ class Library:
             chars=int(str(chars)),
             content_hash=str(digest),
             bundled=str(origin).startswith(SEED_PREFIX),
-            language=str(language),
+            language="" if language == UNDETERMINED else str(language),
             published=None if published is None else str(published),
         )
 

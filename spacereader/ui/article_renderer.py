@@ -48,8 +48,9 @@ def split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def shown_text(text: str) -> str:
-    """Text as the view shows it, same length: breaks become spaces."""
-    return _BREAKS.sub(" ", text)
+    """Text as the view shows it, same length: breaks become spaces, and the spaces
+    French typography binds ("« Le plan »", "12,5 %") no-break ones."""
+    return typography.keep_spaces_together(_BREAKS.sub(" ", text))
 
 
 class ArticleRenderer:

@@ -1,4 +1,5 @@
-"""A list delegate that draws two lines: a title and a subdued detail line."""
+"""A list delegate that draws two lines: a title and a subdued detail line, and a small
+badge (a document's language, "FR") at the end of the title line."""
 
 from __future__ import annotations
 
@@ -9,7 +10,11 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 from spacereader.ui import typography
 
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 100
+# A short tag drawn as a badge at the right of the title line ("EN", "FR"), or nothing.
+BADGE_ROLE = Qt.ItemDataRole.UserRole + 102
 PADDING = 6
+BADGE_PADDING = 4
+BADGE_GAP = 6
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -56,7 +61,13 @@ class TwoLineDelegate(QStyledItemDelegate):
         painter.setFont(title_font)
         painter.setPen(palette.color(role))
         title_rect = QRect(rect.left(), rect.top(), rect.width(), title_metrics.height())
-        elided = title_metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        badge = str(index.data(BADGE_ROLE) or "")
+        if badge:
+            width = self._paint_badge(painter, option, title_rect, badge, selected)
+            title_rect.setRight(title_rect.right() - width - BADGE_GAP)
+            painter.setFont(title_font)
+            painter.setPen(palette.color(role))
+        elided = title_metrics.elidedText(text, Qt.TextElideMode.ElideRight, title_rect.width())
         painter.drawText(
             title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided
         )
@@ -76,3 +87,35 @@ class TwoLineDelegate(QStyledItemDelegate):
                 metrics.elidedText(detail, Qt.TextElideMode.ElideRight, rect.width()),
             )
         painter.restore()
+
+    def _paint_badge(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        line: QRect,
+        badge: str,
+        selected: bool,
+    ) -> int:
+        """Draw the badge at the right end of `line`, outlined in the detail colour;
+        return its width."""
+        font = self._detail_font(option)
+        font.setPointSizeF(max(6.5, font.pointSizeF() * 0.9))
+        font.setWeight(QFont.Weight.DemiBold)
+        font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 106)
+        metrics = QFontMetrics(font)
+        width = metrics.horizontalAdvance(badge) + 2 * BADGE_PADDING
+        height = min(line.height(), metrics.height() + 2)
+        box = QRect(line.right() - width + 1, line.center().y() - height // 2, width, height)
+        palette: QPalette = option.palette
+        color = (
+            palette.color(QPalette.ColorRole.HighlightedText)
+            if selected
+            else typography.subdued_color(palette)
+        )
+        painter.setFont(font)
+        painter.setPen(color)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.drawRoundedRect(box.adjusted(0, 0, -1, -1), 3, 3)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, badge)
+        return width

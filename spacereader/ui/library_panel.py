@@ -15,14 +15,26 @@ from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemMod
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QMenu, QVBoxLayout, QWidget
 
 from spacereader.core.document import DocumentInfo
-from spacereader.ui.item_delegate import DETAIL_ROLE, TwoLineDelegate
+from spacereader.ui.item_delegate import BADGE_ROLE, DETAIL_ROLE, TwoLineDelegate
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# Languages by code, as the Library names them in tooltips and for screen readers.
+LANGUAGE_NAMES = {"en": "English", "fr": "French"}
 
 
 def detail_line(info: DocumentInfo) -> str:
     """The grey line under a title: source · date · category."""
     return " · ".join(part for part in (info.source, info.date, info.category) if part)
+
+
+def language_code(info: DocumentInfo) -> str:
+    """The document's language as its badge shows it ("FR" for "fr" or "fr-CA"), or ""."""
+    return info.language.split("-")[0].upper()
+
+
+def language_name(info: DocumentInfo) -> str:
+    """The document's language in words ("French"), or "" when it is not known."""
+    return LANGUAGE_NAMES.get(language_code(info).lower(), info.language)
 
 
 class LibraryPanel(QWidget):
@@ -82,11 +94,16 @@ class LibraryPanel(QWidget):
         for info in documents:
             item = QStandardItem(info.title)
             detail = detail_line(info)
+            language = language_name(info)
             item.setData(info.id, ID_ROLE)
             item.setData(detail, DETAIL_ROLE)
-            item.setData(f"{info.title} {detail}", DETAIL_ROLE + 1)
-            item.setToolTip(f"{info.title}\n{detail}\n{info.chars:,} characters")
-            item.setData(f"{info.title}, {detail}", Qt.ItemDataRole.AccessibleTextRole)
+            item.setData(language_code(info), BADGE_ROLE)
+            # The filter finds documents by language too ("french").
+            item.setData(f"{info.title} {detail} {language}", DETAIL_ROLE + 1)
+            facts = f"{info.chars:,} characters" + (f" · {language}" if language else "")
+            item.setToolTip(f"{info.title}\n{detail}\n{facts}")
+            spoken = ", ".join(part for part in (info.title, detail, language) if part)
+            item.setData(spoken, Qt.ItemDataRole.AccessibleTextRole)
             self._model.appendRow(item)
         if current:
             self.select(current)

@@ -48,6 +48,8 @@ class MarkdownRenderer:
         text_map = TextMap(text)
         cursor = QTextCursor(target)
         first = True
+        # Spaces French typography binds become no-break ones, one character for one.
+        shown = typography.keep_spaces_together(text)
         for block in markdown_blocks(text):
             block_format, char_format = self._formats(block)
             if first:
@@ -61,7 +63,7 @@ class MarkdownRenderer:
             if block.kind == "rule":
                 cursor.insertText("\u2022 \u2022 \u2022", self._subdued(char_format))
                 continue
-            self._insert_visible(cursor, text, block, char_format, text_map)
+            self._insert_visible(cursor, shown, block, char_format, text_map)
         return text_map
 
     def _insert_visible(
@@ -81,7 +83,7 @@ class MarkdownRenderer:
             text_map.add(start, end, cursor.position())
             for piece_start, piece_end in _pieces(start, end, sweep.edges):
                 piece = text[piece_start:piece_end]
-                shown = "".join(
+                visible = "".join(
                     LINE_SEPARATOR
                     if ch == "\n" and piece_start + i in hard
                     else (" " if ch in "\n\r\t\u2028\u2029" else ch)
@@ -90,7 +92,7 @@ class MarkdownRenderer:
                 key = sweep.styles_over(piece_start, piece_end)
                 if key not in formats:
                     formats[key] = self._styled(base, key)
-                cursor.insertText(shown, formats[key])
+                cursor.insertText(visible, formats[key])
 
     def _formats(self, block: MarkdownBlock) -> tuple[QTextBlockFormat, QTextCharFormat]:
         block_format = QTextBlockFormat()

@@ -1,6 +1,9 @@
-"""Fonts and colours of the reading view, shared by the renderer and the panels."""
+"""Fonts and colours of the reading view, shared by the renderer and the panels, and the
+spaces French typography keeps from breaking."""
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtGui import QColor, QFont, QPalette
 
@@ -94,3 +97,30 @@ def contrast_ratio(first: QColor, second: QColor) -> float:
 
     high, low = sorted((luminance(first), luminance(second)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+# French sets a space before ; ! ? (a narrow one), before : % » and after «, and between
+# groups of digits ("1 000"); a line must never break there. A text typed with plain
+# spaces is shown with no-break spaces instead: one character for one, so every offset
+# into the document's text stays as it is.
+_NARROW_BEFORE = re.compile(r" (?=[;!?](?!\w))")
+_WIDE_BEFORE = re.compile(r" (?=[:%»](?!\w))")
+_AFTER_GUILLEMET = re.compile(r"(?<=«) ")
+_GROUPED_NUMBER = re.compile(r"(?<![\d,.])\d{1,3}(?: \d{3})+(?!\d)")
+NO_BREAK_SPACE = "\u00a0"
+NARROW_NO_BREAK_SPACE = "\u202f"
+
+
+def keep_spaces_together(text: str) -> str:
+    """The text with the spaces French typography binds made no-break, same length."""
+    if " " not in text:
+        return text
+    text = _NARROW_BEFORE.sub(NARROW_NO_BREAK_SPACE, text)
+    text = _WIDE_BEFORE.sub(NO_BREAK_SPACE, text)
+    if "«" in text:
+        text = _AFTER_GUILLEMET.sub(NO_BREAK_SPACE, text)
+    return _GROUPED_NUMBER.sub(_bind_digit_groups, text)
+
+
+def _bind_digit_groups(number: re.Match[str]) -> str:
+    return number.group().replace(" ", NO_BREAK_SPACE)

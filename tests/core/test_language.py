@@ -1,10 +1,21 @@
-"""Telling French from English, from a text's function words."""
+"""Telling French from English, from a text's function words; bilingual header lines;
+languages for documents added before languages were kept."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from spacereader.core.language import ENGLISH, FRENCH, UNKNOWN, detect_language
+import pytest
+
+from spacereader.core.language import (
+    ENGLISH,
+    FRENCH,
+    UNKNOWN,
+    bilingual_lines,
+    detect_language,
+    is_bilingual_line,
+    language_scores,
+)
 from spacereader.core.library import Library
 
 FRENCH_BRIEF = (
@@ -40,3 +51,108 @@ def test_the_library_stores_the_language(tmp_path: Path) -> None:
     library = Library()
     info = library.add_file(path).info
     assert library.info(info.id).language == FRENCH
+
+
+# -- bilingual header lines ----------------------------------------------------
+
+
+def test_the_seed_header_lines_are_marked_bilingual(seed_text: str) -> None:
+    lines = [" ".join(seed_text[start:end].split()) for start, end in bilingual_lines(seed_text)]
+    assert lines == [
+        "News / Brèves",
+        "Space / Espace",
+        "Back to previous selection / Retour à la sélection précédente",
+        "Printable version / Version imprimable",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "NASA / ESA",
+        "Artemis / Gateway",
+        "Espace / Sciences",
+        "Space / Science",
+        "China / Russia / India",
+        "The ratio of launches per year / total",
+    ],
+)
+def test_lines_that_are_not_bilingual(line: str) -> None:
+    assert not is_bilingual_line(line)
+
+
+def test_bilingual_lines_do_not_count_towards_the_language() -> None:
+    header = "News / Brèves\nBack to the previous selection / Retour à la sélection précédente\n\n"
+    body = (
+        "La Chine a publié le livre blanc de la politique spatiale et des accords. "
+        "Le texte est clair sur les objectifs de la station."
+    )
+    assert language_scores(header + body) == language_scores(body)
+    assert detect_language(header + body) == FRENCH
+
+
+@pytest.mark.parametrize(
+    ("name", "language"),
+    [
+        ("nasa_budget_brief.txt", ENGLISH),
+        ("esa_ministerial_release.html", ENGLISH),
+        ("isro_feature.md", ENGLISH),
+        ("white_paper_review.txt", ENGLISH),
+        ("breve_livre_blanc.txt", FRENCH),
+        ("esa_communique_fr.html", FRENCH),
+        ("dossier_lune.md", FRENCH),
+    ],
+)
+def test_the_test_documents_are_told_apart(name: str, language: str) -> None:
+    text = (Path(__file__).parent.parent / "data" / "extraction" / name).read_text("utf-8")
+    assert detect_language(text) == language
+
+
+# -- documents from before languages were kept -------------------------------------
+
+
+def _forget_languages(library: Library) -> None:
+    """The catalogue as a SpaceReader that kept no language left it."""
+    with library._transaction() as db:
+        db.execute("UPDATE documents SET language = ''")
+
+
+def test_documents_without_a_language_get_one_when_the_library_opens(tmp_path: Path) -> None:
+    french, english, short = tmp_path / "fr.txt", tmp_path / "en.txt", tmp_path / "short.txt"
+    french.write_text(FRENCH_BRIEF, encoding="utf-8")
+    english.write_text(ENGLISH_BRIEF, encoding="utf-8")
+    short.write_text("ILRS 2035", encoding="utf-8")
+    library = Library()
+    ids = [library.add_file(path).info.id for path in (french, english, short)]
+    _forget_languages(library)
+    assert {library.info(doc_id).language for doc_id in ids} == {UNKNOWN}
+    library.close()
+    reopened = Library()
+    try:
+        assert [reopened.info(doc_id).language for doc_id in ids] == [FRENCH, ENGLISH, UNKNOWN]
+        seed = next(info for info in reopened.documents() if info.bundled)
+        assert seed.language == ENGLISH
+        # A text whose language cannot be told is looked at once, not at every start.
+        stored = reopened._db.execute("SELECT language FROM documents WHERE id = ?", (ids[2],))
+        assert stored.fetchone()[0] == "und"
+    finally:
+        reopened.close()
+
+
+def test_a_missing_stored_text_leaves_the_language_for_later(tmp_path: Path) -> None:
+    path = tmp_path / "fr.txt"
+    path.write_text(FRENCH_BRIEF, encoding="utf-8")
+    library = Library()
+    info = library.add_file(path).info
+    _forget_languages(library)
+    library.close()
+    info.path.rename(tmp_path / "moved.txt")
+    reopened = Library()
+    assert reopened.info(info.id).language == UNKNOWN
+    reopened.close()
+    (tmp_path / "moved.txt").rename(info.path)
+    again = Library()
+    try:
+        assert again.info(info.id).language == FRENCH
+    finally:
+        again.close()

@@ -1,7 +1,9 @@
 """Programs and figures in a document's text.
 
 `extract(text)` returns every program the text names (merged, with all their
-mentions) and every figure it gives, with offsets into `text`.
+mentions) and every figure it gives, with offsets into `text`. A French text
+(core.language) is read the French way: its numbers ("1 000", "1,2 milliard"),
+dates, hedges and noun phrases, and its programs' French names and patterns.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from spacereader.core.extraction.model import (
 )
 from spacereader.core.extraction.normalize import fold, lower_same_length
 from spacereader.core.extraction.programs import find_programs
+from spacereader.core.language import is_french
 
 __all__ = [
     "NON_SPACE_CATEGORY",
@@ -52,7 +55,10 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> Extraction:
         gazetteer = default_gazetteer()
     folded = fold(text)
     lowered = lower_same_length(folded)
-    programs = find_programs(text, folded, gazetteer, lowered)
+    french = is_french(text)
+    if french:
+        gazetteer = gazetteer.for_french()
+    programs = find_programs(text, folded, gazetteer, lowered, french=french)
     spans = sorted((m.start, m.end) for program in programs for m in program.mentions)
     starts = [start for start, _ in spans]
 
@@ -61,7 +67,7 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> Extraction:
         index = bisect_left(starts, end)
         return index > 0 and spans[index - 1][1] > start
 
-    figures = find_figures(text, folded, inside_name, lowered)
+    figures = find_figures(text, folded, inside_name, lowered, french=french)
     return Extraction(programs=programs, figures=tuple(figures))
 
 
@@ -70,4 +76,7 @@ def extract_programs(text: str, gazetteer: Gazetteer | None = None) -> tuple[Pro
     if gazetteer is None:
         gazetteer = default_gazetteer()
     folded = fold(text)
-    return find_programs(text, folded, gazetteer, lower_same_length(folded))
+    if not is_french(text):
+        return find_programs(text, folded, gazetteer, lower_same_length(folded))
+    french = gazetteer.for_french()
+    return find_programs(text, folded, french, lower_same_length(folded), french=True)

@@ -1,7 +1,8 @@
 """Where figures are in a text: one pattern for every kind, and a fast way to run it.
 
-`figure_matches` gives exactly what `FIGURE.finditer` gives, in a fraction of the
-time: the pattern runs only where a figure may begin.
+`figure_matches` gives exactly what `FIGURE.finditer` gives (`FRENCH_FIGURE` for a
+French text), in a fraction of the time: the pattern runs only where a figure may
+begin.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from spacereader.core.extraction import numbers as num
+from spacereader.core.extraction import numbers_fr as fr
 from spacereader.core.extraction.normalize import lower_same_length
 from spacereader.core.extraction.regexes import WordStarts, alternation
 
@@ -62,18 +64,59 @@ _FIGURE_START = WordStarts(
 )
 
 
-def figure_matches(folded: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
-    """The matches of FIGURE in a text, as `FIGURE.finditer` gives them, found faster.
+# French months are written in lower case; "Mars" is the planet, so only "mars" is March.
+_FRENCH_MONTH_NAMES = "|".join(
+    sorted(
+        [*num.FRENCH_MONTHS, *(m.capitalize() for m in num.FRENCH_MONTHS if m != "mars")],
+        key=len,
+        reverse=True,
+    )
+)
+# French texts: "28 janvier 2022", "1er mars", "les 22 et 23 novembre", "mars 2028",
+# "1 000", "1,2", "vingt-cinq", "cinquième", "1er", and amounts after a currency sign.
+FRENCH_FIGURE = re.compile(
+    rf"""
+    (?<!\w)(?:(?P<iso>\b(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d)\b)
+    |(?P<dmy>\b(?:[0-3]?\d(?:er)?(?:\ et\ |\ au\ |-))?(?P<dmy_d>[0-3]?\d)(?:er)?
+        \ (?P<dmy_m>{_FRENCH_MONTH_NAMES})(?!\w)\.?(?:\ (?P<dmy_y>{_YEAR})\b)?)
+    |(?P<my>\b(?P<my_m>{_FRENCH_MONTH_NAMES})\.?\ (?P<my_y>{_YEAR})\b)
+    |(?P<money>(?P<currency>{_CURRENCY})\ ?(?P<amount>{fr.DIGITS})
+        (?:\ ?(?P<scale>{fr.SCALE})\b)?)
+    |(?P<ordinal>(?<![\w\-])(?i:{fr.ORDINAL})(?![\w]))
+    |(?P<number>(?<![\w.,/:#$€£¥₹])(?:{fr.DIGITS}|(?i:{fr.WORD_NUMBER})(?![\w]))))
+    """,
+    re.VERBOSE,
+)
+_FRENCH_FIGURE_WORDS = [
+    *(month.lower() + _WORD_END for month in num.FRENCH_MONTHS),
+    *(word + _WORD_END for word in (*fr.SMALL, *fr.TENS, "cent", "cents", "mille")),
+    *(word + _WORD_END for word in fr.ORDINALS),
+    *"US$ C$ A$ NZ$ HK$ S$ Rs INR USD EUR RMB CNY GBP JPY".split(),
+]
+_FRENCH_FIGURE_START = WordStarts(
+    r"[\d$€£¥₹]|"
+    + alternation(
+        (word.lower() for word in _FRENCH_FIGURE_WORDS),
+        {_WORD_END: r"(?!\w)", "i": "[iı]", "s": "[sſ]"},
+    )
+)
+
+
+def figure_matches(
+    folded: str, lowered: str | None = None, french: bool = False
+) -> Iterator[re.Match[str]]:
+    """The matches of FIGURE (FRENCH_FIGURE) in a text, as its finditer gives them, found faster.
 
     `lowered` is `lower_same_length(folded)`, if the caller has it already.
     """
     if lowered is None:
         lowered = lower_same_length(folded)
+    pattern, starts = (FRENCH_FIGURE, _FRENCH_FIGURE_START) if french else (FIGURE, _FIGURE_START)
     end = 0
-    for start in _FIGURE_START.positions(lowered):
+    for start in starts.positions(lowered):
         if start < end:
             continue
-        match = FIGURE.match(folded, start)
+        match = pattern.match(folded, start)
         if match is not None:
             yield match
             end = match.end()

@@ -4,6 +4,10 @@ percentages, measures and ranking ordinals, each with its qualifier and sentence
 Digits that belong to a name ("Tianwen-1", "Long March 5", "L1") are not figures:
 numbers glued to letters are skipped here, and the caller drops any figure that
 overlaps a program mention.
+
+A document gives at most MAX_FIGURES figures, its first ones: a statistical
+table or a file of numbers would otherwise cost memory and time in proportion,
+in every panel and export, for figures no reader goes through.
 """
 
 from __future__ import annotations
@@ -12,104 +16,18 @@ import re
 from collections.abc import Callable
 
 from spacereader.core.extraction import numbers as num
+from spacereader.core.extraction.figure_language import ENGLISH, FRENCH, Vocabulary
 from spacereader.core.extraction.figure_patterns import YEAR_ONLY, figure_matches
 from spacereader.core.extraction.model import Figure, FigureKind, assemble
 from spacereader.core.extraction.qualifiers import qualifier as _qualifier
 from spacereader.core.extraction.sentences import Sentences
 
-_SCALE_AFTER = re.compile(rf"\s?({num.SCALE})\b", re.IGNORECASE)
-_CURRENCY_AFTER = re.compile(rf"\s({num.CURRENCY_WORD})\b", re.IGNORECASE)
-_PERCENT_AFTER = re.compile(r"\s?(%|per\s?cent\b|percent\b|percentage points?\b)", re.IGNORECASE)
-_MEASURE_AFTER = re.compile(rf"\s?({num.MEASURE})(?![\w/²³])", re.IGNORECASE)
-_DURATION_AFTER = re.compile(rf"\s({num.DURATION})\b", re.IGNORECASE)
+# The most figures one document gives (a long report has a few thousand).
+MAX_FIGURES = 10_000
 _COMPOUND_AFTER = re.compile(r"-([A-Za-z]+)\b")
-_RANGE_AFTER = re.compile(rf"-({num.DIGITS})(?![\w])")
-_NEXT_ORDINAL = re.compile(rf" (?:and|or) (?i:{num.ORDINAL})(?![\w])")
-_TO_RANGE_AFTER = re.compile(rf" to ({num.DIGITS})(?=\s?[^\W\d])")
 _EXACT_SHORT_UNITS = frozenset(
     "km m cm mm kg g t lb ft mi AU W kW MW GW Hz kHz MHz GHz TB GB kN".split()
 )
-# Capitalised words that may stand before a number without making it part of a name.
-_FUNCTION_BEFORE = frozenset(
-    "a an the in by since until before after over about around nearly almost some more less"
-    " fewer only just up of for from to with at on during through between and or its their"
-    " all each every approximately roughly under circa as within next past last early late"
-    " mid another those these our his her this that than when while if but to".split()
-)
-_NOUN_STOP = frozenset(
-    "with to in for from by on at into over under across between since during per through"
-    " among within about after before than as like via toward towards against including such"
-    " the a an this that these those its their his her our my your each every all both some"
-    " any no it they we he she which who whom whose what is are was were be been being has"
-    " have had will would can could may might shall should must do does did said says also"
-    " already now still yet so then there here just only even not more most less very too"
-    " ago respectively altogether later earlier while when where if but because around near"
-    " across along aboard".split()
-)
-# Plural heads that count what follows "of": "1,500 pieces of debris".
-_PARTITIVES = frozenset(
-    "pieces items units kinds types sorts sets pairs groups bits lots batches".split()
-)
-_NUMBER_WORDS = frozenset([*num.SMALL, *num.TENS, "hundred", "thousand", "million", "billion"])
-_WORD = re.compile(r"[A-Za-z][A-Za-z\-']*[A-Za-z]|[A-Za-z]")
-_GAP_AND_WORD = re.compile(r"([ \t]*\n?[ \t]*)(" + _WORD.pattern + ")")
-
-
-def noun_phrase(folded: str, position: int, max_words: int = 8) -> str:
-    """What a number counts: the noun phrase that follows it ("countries and regions")."""
-    words: list[str] = []
-    seen_lower = False
-    while len(words) < max_words:
-        found = _GAP_AND_WORD.match(folded, position)
-        if found is None or found.start(2) == position:
-            break
-        text = found.group(2)
-        word_end = found.end()
-        lower = text.lower()
-        after = folded[word_end : word_end + 2]
-        if after.startswith("'s"):
-            break
-        if (
-            words
-            and words[-1].islower()
-            and _plural(words[-1])
-            and lower not in ("and", "or")
-            and not (lower == "of" and words[-1] in _PARTITIVES)
-        ):
-            break  # a noun phrase ends at its plural head: "astronauts fly", "states share"
-        if lower in ("of", "and", "or"):
-            nxt = _WORD.match(folded, word_end + 1)
-            if (
-                not words
-                or nxt is None
-                or folded[word_end] != " "
-                or not nxt.group()[:1].islower()
-                or nxt.group().lower() in _NOUN_STOP
-                or nxt.group().lower() in _NUMBER_WORDS
-            ):
-                break
-        elif lower in _NOUN_STOP or lower in _NUMBER_WORDS:
-            break
-        elif text[:1].isupper():
-            if seen_lower and words[-1].lower().endswith("s"):
-                break
-        else:
-            if words and lower.endswith("ed"):
-                break  # a verb: "the first launch slipped"
-            seen_lower = True
-        words.append(text)
-        position = word_end
-        if folded[position : position + 1] not in (" ", "\n"):
-            break
-    while words and words[-1].lower() in ("of", "and", "or"):
-        words.pop()
-    return " ".join(words)
-
-
-def _plural(word: str) -> bool:
-    """Whether a word looks like a plural noun ("regions", not "status" or "glass")."""
-    lower = word.lower()
-    return lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 3
 
 
 class _Scanner:
@@ -121,8 +39,10 @@ class _Scanner:
         folded: str,
         blocked: Callable[[int, int], bool],
         lowered: str | None = None,
+        vocabulary: Vocabulary = ENGLISH,
     ) -> None:
         self.text = text
+        self.words = vocabulary
         self.folded = folded
         self.lowered = lowered
         self.blocked = blocked
@@ -143,7 +63,7 @@ class _Scanner:
     ) -> None:
         qualifier = ""
         if qualifier_group is not None:
-            qualifier, start = _qualifier(self.folded, start, qualifier_group)
+            qualifier, start = _qualifier(self.folded, start, qualifier_group, self.words.french)
         if start < self.covered or self.blocked(start, end):
             return
         self.covered = end
@@ -164,8 +84,20 @@ class _Scanner:
         )
         self.figures.append(figure)
 
+    def _emit_hedged(  # noqa: PLR0917 - emit's shape, with the hedge found after the number
+        self, start: int, end: int, value: float, unit: str, hedge: str, upper: float | None
+    ) -> None:
+        """A duration whose hedge follows the number ("cinq prochaines années")."""
+        count = len(self.figures)
+        self.emit(start, end, value, FigureKind.DURATION, unit, None, upper)
+        if len(self.figures) > count:
+            figure = self.figures[-1]
+            self.figures[-1] = assemble(Figure, **{**vars(figure), "qualifier": hedge})
+
     def scan(self) -> list[Figure]:
-        for match in figure_matches(self.folded, self.lowered):
+        for match in figure_matches(self.folded, self.lowered, self.words.french):
+            if len(self.figures) >= MAX_FIGURES:
+                break
             if match.start() < self.covered:
                 continue
             kind = match.lastgroup
@@ -197,7 +129,7 @@ class _Scanner:
         if kind == "iso":
             normalized = f"{match.group('iso_y')}-{match.group('iso_m')}-{match.group('iso_d')}"
         else:
-            month = num.MONTHS[match.group(f"{kind}_m").lower()]
+            month = self.words.months[match.group(f"{kind}_m").lower()]
             day = match.group(f"{kind}_d") if kind != "my" else None
             year = match.group(f"{kind}_y")
             if day is not None and not 1 <= int(day) <= 31:
@@ -211,17 +143,17 @@ class _Scanner:
         )
 
     def _money(self, match: re.Match[str]) -> None:
-        amount = num.parse_number(match.group("amount"))
+        amount = self.words.parse_number(match.group("amount"))
         if amount is None:
             return
         scale = match.group("scale")
-        value = amount * (num.scale_of(scale) if scale else 1.0)
+        value = amount * (self.words.scale_of(scale) if scale else 1.0)
         currency = num.CURRENCY_SYMBOLS.get(match.group("currency").lower(), "USD")
         self.emit(match.start(), match.end(), value, FigureKind.MONEY, currency, "general")
 
     def _ordinal(self, match: re.Match[str]) -> None:
         start, end = match.start(), match.end()
-        value = num.parse_ordinal(match.group())
+        value = self.words.parse_ordinal(match.group())
         folded = self.folded
         if value is None or folded[end : end + 1] in (",", ";", ":", ".", ")"):
             return
@@ -231,12 +163,12 @@ class _Scanner:
         compound = _COMPOUND_AFTER.match(folded, end)
         if compound is not None:
             end = compound.end()
-        unit = noun_phrase(folded, end)
-        following = _NEXT_ORDINAL.match(folded, end)
+        unit = self.words.noun_phrase(folded, end)
+        following = self.words.next_ordinal.match(folded, end)
         while not unit and following is not None:
             # "the second and third phases": ordinals joined by "and" rank one noun.
-            unit = noun_phrase(folded, following.end())
-            following = _NEXT_ORDINAL.match(folded, following.end())
+            unit = self.words.noun_phrase(folded, following.end())
+            following = self.words.next_ordinal.match(folded, following.end())
         if not unit:
             return
         sentence_start = start == 0 or folded[max(0, start - 2) : start].strip() in ("", ".", "\n")
@@ -258,21 +190,21 @@ class _Scanner:
             return  # a time of day
         if is_digits and self._after_name(start):
             return
-        value = 12.0 if surface.lower().endswith("dozen") else num.parse_number(surface)
+        value = 12.0 if surface.lower().endswith("dozen") else self.words.parse_number(surface)
         if value is None:
             return
         upper = None
         year_like = is_digits and YEAR_ONLY.fullmatch(surface) is not None
-        range_match = _RANGE_AFTER.match(folded, end) if is_digits else None
+        range_match = self.words.range_after.match(folded, end) if is_digits else None
         if range_match is not None:
-            upper = num.parse_number(range_match.group(1))
+            upper = self.words.parse_number(range_match.group(1))
             if year_like and upper is not None and len(range_match.group(1)) == 2:
                 upper += value - value % 100  # a fiscal year, "2023-24"
             end = range_match.end()
         elif is_digits and not year_like:
-            to_range = _TO_RANGE_AFTER.match(folded, end)
+            to_range = self.words.to_range_after.match(folded, end)
             if to_range is not None and self._unit_follows_number(to_range.end()):
-                upper = num.parse_number(to_range.group(1))
+                upper = self.words.parse_number(to_range.group(1))
                 end = to_range.end()
         if year_like:
             if folded[end : end + 1] == "s" and not folded[end + 1 : end + 2].isalnum():
@@ -299,7 +231,7 @@ class _Scanner:
         if self._measured(start, end, value, surface, upper):
             return
         lower = surface.lower()
-        if lower == "one":
+        if lower == "one" and not self.words.french:
             before = folded[max(0, start - 8) : start].lower().split()
             if folded[end : end + 3] in (" of", "-") or folded[end : end + 8] == " another":
                 return
@@ -307,7 +239,9 @@ class _Scanner:
                 return
         if folded[end : end + 1] == "-" and not is_digits:
             return  # "two-pronged"
-        unit = noun_phrase(folded, end)
+        unit = self.words.noun_phrase(folded, end)
+        if not unit and not is_digits and self.words.french:
+            return  # "neuf", "sept" alone are adjectives or months as often as numbers
         self.emit(start, end, value, FigureKind.COUNT, unit, "general", upper=upper)
 
     def _after_name(self, start: int) -> bool:
@@ -319,24 +253,25 @@ class _Scanner:
         if not words:
             return False
         word = words[-1]
-        return word[:1].isupper() and word.isalpha() and word.lower() not in _FUNCTION_BEFORE
+        return (
+            word[:1].isupper() and word.isalpha() and word.lower() not in self.words.function_before
+        )
 
     def _unit_follows_number(self, end: int) -> bool:
         """Whether a measure, duration or currency unit follows ("340 to 450 km")."""
         return bool(
             self._unit_follows(end)
-            or _DURATION_AFTER.match(self.folded, end)
-            or _SCALE_AFTER.match(self.folded, end)
-            or _PERCENT_AFTER.match(self.folded, end)
+            or self.words.duration_after.match(self.folded, end)
+            or self.words.scale_after.match(self.folded, end)
+            or self.words.percent_after.match(self.folded, end)
         )
 
     def _unit_follows(self, end: int) -> bool:
-        measure = _MEASURE_AFTER.match(self.folded, end)
+        measure = self.words.measure_after.match(self.folded, end)
         return measure is not None and self._exact_unit(measure.group(1))
 
-    @staticmethod
-    def _exact_unit(unit: str) -> bool:
-        canonical = num.canonical_unit(num.MEASURE_UNITS, unit)
+    def _exact_unit(self, unit: str) -> bool:
+        canonical = num.canonical_unit(self.words.measure_units, unit)
         return canonical not in _EXACT_SHORT_UNITS or unit in _EXACT_SHORT_UNITS or len(unit) > 2
 
     def _measured(
@@ -344,21 +279,22 @@ class _Scanner:
     ) -> bool:
         """Emit money, percent, measure or duration if a unit follows; say whether one did."""
         folded = self.folded
-        scale = _SCALE_AFTER.match(folded, end)
+        words = self.words
+        scale = words.scale_after.match(folded, end)
         if scale is not None:
-            value *= num.scale_of(scale.group(1))
+            value *= words.scale_of(scale.group(1))
             end = scale.end()
-        currency = _CURRENCY_AFTER.match(folded, end)
+        currency = words.currency_after.match(folded, end)
         if currency is not None:
-            code = num.canonical_unit(num.CURRENCY_WORDS, currency.group(1))
+            code = num.canonical_unit(words.currency_words, currency.group(1))
             self.emit(start, currency.end(), value, FigureKind.MONEY, code, "general", upper)
             return True
-        percent = _PERCENT_AFTER.match(folded, end)
+        percent = words.percent_after.match(folded, end)
         if percent is not None:
             unit = "percentage points" if "point" in percent.group(1).lower() else "%"
             self.emit(start, percent.end(), value, FigureKind.PERCENT, unit, "general", upper)
             return True
-        compound = _COMPOUND_AFTER.match(folded, end)
+        compound = None if words.french else _COMPOUND_AFTER.match(folded, end)
         if compound is not None and not surface[:1].isupper():
             word = compound.group(1).lower()
             if word in num.DURATION_UNITS:
@@ -371,28 +307,39 @@ class _Scanner:
                 unit = num.MEASURE_UNITS[word]
                 self.emit(start, compound.end(), value, FigureKind.MEASURE, unit, "general", upper)
                 return True
-        measure = _MEASURE_AFTER.match(folded, end)
+        measure = words.measure_after.match(folded, end)
         if measure is not None and self._exact_unit(measure.group(1)):
-            unit = num.canonical_unit(num.MEASURE_UNITS, measure.group(1))
+            unit = num.canonical_unit(words.measure_units, measure.group(1))
             self.emit(start, measure.end(), value, FigureKind.MEASURE, unit, "general", upper)
             return True
-        duration = _DURATION_AFTER.match(folded, end)
+        duration = words.duration_after.match(folded, end)
         if duration is not None:
-            unit = num.canonical_unit(num.DURATION_UNITS, duration.group(1))
-            self.emit(start, duration.end(), value, FigureKind.DURATION, unit, "duration", upper)
+            unit = num.canonical_unit(words.duration_units, duration.group("unit"))
+            hedge = duration.groupdict().get("hedge")
+            if hedge:  # "cinq prochaines années": the hedge stands after the number
+                self._emit_hedged(start, duration.end(), value, unit, hedge.lower(), upper)
+            else:
+                self.emit(
+                    start, duration.end(), value, FigureKind.DURATION, unit, "duration", upper
+                )
             return True
         if scale is not None:
-            unit = noun_phrase(folded, end)
+            unit = words.noun_phrase(folded, end)
             self.emit(start, end, value, FigureKind.COUNT, unit, "general", upper)
             return True
         return False
 
 
 def find_figures(
-    text: str, folded: str, blocked: Callable[[int, int], bool], lowered: str | None = None
+    text: str,
+    folded: str,
+    blocked: Callable[[int, int], bool],
+    lowered: str | None = None,
+    french: bool = False,
 ) -> list[Figure]:
     """Every figure in the text, in order; `blocked(start, end)` vetoes spans inside names.
 
-    `folded` is `fold(text)`; `lowered`, `lower_same_length(folded)` if the caller has it.
+    `folded` is `fold(text)`; `lowered`, `lower_same_length(folded)` if the caller has
+    it; `french` reads numbers the French way ("1 000", "1,2", "vingt-cinq").
     """
-    return _Scanner(text, folded, blocked, lowered).scan()
+    return _Scanner(text, folded, blocked, lowered, FRENCH if french else ENGLISH).scan()

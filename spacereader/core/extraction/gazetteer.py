@@ -4,11 +4,13 @@ The bundled file is `resources/gazetteer.toml`; a user extends it with a file of
 the same format in the config folder. Names are matched token by token on the
 folded text: multi-word names ignore case after their first letter, single words
 and acronyms match exactly, and spaces or hyphens between words are
-interchangeable ("Tianwen-1", "Tianwen 1").
+interchangeable ("Tianwen-1", "Tianwen 1"). An entry's French names are looked
+for in French texts only (`Gazetteer.for_french`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import re
@@ -66,6 +68,8 @@ class GazetteerEntry:
     country: str
     # Patterns of numbered missions in this series: "Chang'e-#", "Long March #".
     series: tuple[str, ...] = ()
+    # Names French texts use ("Agence spatiale européenne"), for French texts only.
+    french: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,35 @@ class Gazetteer:
         self._first_letters = frozenset(
             pattern.tokens[0][0] for patterns in self._first.values() for pattern in patterns
         )
+        self._french: Gazetteer | None = None
+        # For a French view, each of its entries' own entry (French names aside).
+        self._originals: dict[int, GazetteerEntry] = {}
+
+    def for_french(self) -> Gazetteer:
+        """This gazetteer with each entry's French names as aliases, for French texts.
+
+        Built on first use. What it finds and looks up are this gazetteer's entries.
+        """
+        if self._french is None:
+            if not any(entry.french for entry in self.entries):
+                self._french = self
+            else:
+                view = Gazetteer(
+                    [
+                        dataclasses.replace(entry, aliases=entry.aliases + entry.french)
+                        for entry in self.entries
+                    ]
+                )
+                view._originals = {
+                    id(french): entry
+                    for french, entry in zip(view.entries, self.entries, strict=True)
+                }
+                view._french = view
+                self._french = view
+        return self._french
+
+    def _original(self, entry: GazetteerEntry) -> GazetteerEntry:
+        return self._originals.get(id(entry), entry) if self._originals else entry
 
     def _add_entry(self, entry: GazetteerEntry) -> None:
         names = [entry.name, *entry.aliases]
@@ -135,8 +168,9 @@ class Gazetteer:
     def lookup(self, name: str) -> GazetteerEntry | None:
         """The entry one of whose names (any spelling variant) is `name`."""
         if name in self._acronyms:
-            return self._acronyms[name]
-        return self._names.get(name_key(name))
+            return self._original(self._acronyms[name])
+        entry = self._names.get(name_key(name))
+        return None if entry is None else self._original(entry)
 
     def _candidates_in(self, folded: str, lowered: str) -> list[int]:
         """Positions, in order, where a name may start: after no letter or digit.
@@ -217,6 +251,8 @@ class Gazetteer:
                 first_word = prepared[key] = prepare(first_index[key])
             match = match_first_word(folded, lowered, start, token.end(), first_word)
             if match is not None:
+                if self._originals:
+                    match = (match[0], match[1], self._original(match[2]), match[3])
                 found.append(match)
                 covered = match[1]
         return found
@@ -250,7 +286,8 @@ def _entry(table: Any, where: str) -> GazetteerEntry:
     series = _strings(table.get("series", []), "series", f"{where} ({name})")
     if any(SERIES_MARK not in pattern for pattern in series):
         raise GazetteerError(f"{where} ({name}): each series pattern needs a '#'")
-    unknown = set(table) - {"name", "aliases", "acronym", "category", "country", "series"}
+    fields = {"name", "aliases", "acronym", "category", "country", "series", "french"}
+    unknown = set(table) - fields
     if unknown:
         raise GazetteerError(f"{where} ({name}): unknown field {sorted(unknown)[0]!r}")
     return GazetteerEntry(
@@ -260,6 +297,7 @@ def _entry(table: Any, where: str) -> GazetteerEntry:
         category=category.strip(),
         country=country.strip(),
         series=series,
+        french=_strings(table.get("french", []), "french", f"{where} ({name})"),
     )
 
 

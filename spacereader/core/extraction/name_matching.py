@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 # A token: letters and digits, with inner apostrophes ("Chang'e") but not a possessive 's.
 TOKEN = re.compile(r"[^\W_]+(?:'(?!s(?![^\W_]))[^\W_]+)*")
 ALNUM = re.compile(r"[^\W_]")
+# A French elided article or pronoun ending right here, as a word of its own.
+ELIDED = re.compile(r"(?<![^\W_])(?:l|d|qu|jusqu|lorsqu|puisqu|s|n|j|m|t|c)'$", re.IGNORECASE)
 _SOFT_GAP = re.compile(r"[ \t\n\-]{1,3}")
 # In the text: one to three of them, without a blank line.
 _SOFT_TEXT_GAP = r"(?:[ \t\-]|\n(?!\n)){1,3}"
@@ -209,9 +211,12 @@ def candidate_regex(names: frozenset[tuple[str, str]]) -> re.Pattern[str]:
 def inside_token(lowered: str, start: int) -> bool:
     """Whether `start`, with no letter or digit before it, still lies inside a token.
 
-    Only an apostrophe joins: "chang'e" is one token, "nasa's" is two.
+    Only an apostrophe joins: "chang'e" is one token, "nasa's" is two, and so is a
+    French elision: "l'ilrs", "d'ariane" (the name starts after the apostrophe).
     """
     if start < 2 or lowered[start - 1] != "'" or not ALNUM.match(lowered, start - 2):
+        return False
+    if ELIDED.search(lowered, max(0, start - 8), start):
         return False
     return not (lowered[start] == "s" and not ALNUM.match(lowered, start + 1))
 

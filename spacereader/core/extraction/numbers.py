@@ -102,6 +102,28 @@ MONTHS = {
     "nov": 11,
     "dec": 12,
 }
+# French months, as French writes them (in lower case), with their abbreviations.
+FRENCH_MONTHS = {
+    "janvier": 1,
+    "février": 2,
+    "mars": 3,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "août": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "décembre": 12,
+    "janv": 1,
+    "févr": 2,
+    "avr": 4,
+    "juil": 7,
+    "oct": 10,
+    "nov": 11,
+    "déc": 12,
+}
 DURATION_UNITS = {
     "year": "years",
     "years": "years",

@@ -16,6 +16,13 @@ closes the pipe, which ends the worker.
 Extraction is an extra: a text it fails on, a worker that cannot start or dies,
 or a store that cannot be written is logged and the import goes on; such a
 document is extracted when it is first opened.
+
+Running out of memory is the exception. A text the importing process extracts
+itself (every text of a small import, and texts of EARLY_FROM_CHARS or more in
+any import: the only ones that could need much memory) is extracted before the
+library takes it, and a MemoryError refuses the file, library unchanged: a
+document whose extraction could not finish would fail again each time it is
+opened.
 """
 
 from __future__ import annotations
@@ -27,13 +34,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from spacereader.core.document import content_hash as hash_of
+from spacereader.core.errors import ImportRefusedError
 from spacereader.core.extraction import extract
 from spacereader.core.extraction.gazetteer import default_gazetteer
 from spacereader.core.extraction.model import Extraction
 from spacereader.core.extraction.store import ExtractionStore, signature
+from spacereader.core.loaders import LoadedText
 
 # From this many files on, a worker process extracts; below, the caller does.
 PROCESS_FROM = 64
+# From this many characters on (a 1 MB text), a text is extracted before it is stored.
+EARLY_FROM_CHARS = 1_000_000
 # Rows written in one commit by the worker.
 BATCH = 64
 POLL_S = 0.1
@@ -51,18 +63,43 @@ class ImportExtraction:
     def __init__(self, store: Path, files: int, *, process_from: int = PROCESS_FROM) -> None:
         self.store = store
         self._in_process = files < process_from
-        self._pending: list[_Item] = []
+        # Extractions made before the library took their texts, by content hash.
+        self._ready: dict[str, Extraction] = {}
+        self._pending: list[tuple[str, Extraction]] = []
         self._worker: Any = None
         self._outbox: Any = None
         self._failed = False
 
+    def check(self, path: Path, loaded: LoadedText) -> None:
+        """Extract a text before the library takes it, if this process extracts it.
+
+        Raises ImportRefusedError when memory runs out: the file is refused.
+        """
+        if not (self._in_process or len(loaded.text) >= EARLY_FROM_CHARS):
+            return
+        try:
+            gazetteer = default_gazetteer()
+            extraction = extract(loaded.text, gazetteer)
+        except MemoryError:
+            raise ImportRefusedError(
+                f"{path.name}: not enough memory to read its programs and figures"
+            ) from None
+        except Exception:  # any other failure: extraction is an extra (see the module)
+            _log.exception("extracting %s failed", path)
+            return
+        self._ready[hash_of(loaded.text)] = extraction
+
     def submit(self, content_hash: str, text_file: Path) -> None:
         """Extract the text in `text_file` (now or in the worker) and keep the result."""
+        ready = self._ready.pop(content_hash, None)
+        if ready is not None:
+            self._pending.append((content_hash, ready))
+            return
         if self._failed:
             return
         item = (content_hash, str(text_file))
-        if self._in_process:
-            self._pending.append(item)
+        if self._in_process:  # not checked first: the caller did not ask
+            self._pending.extend((key, found) for key, _, found in _extracted([item]))
             return
         try:
             if self._worker is None:
@@ -97,12 +134,14 @@ class ImportExtraction:
 
     def _finish(self, cancelled: CancelCheck) -> bool:
         pending, self._pending = self._pending, []
+        self._ready = {}  # texts the library had already: nothing new to keep
         if pending:
+            made_by = signature(default_gazetteer())
             with ExtractionStore(self.store) as store:
-                for item in pending:
+                for key, found in pending:
                     if cancelled():
                         return False
-                    store.put_many(_extracted([item]))
+                    store.put(key, made_by, found)
         if self._worker is None:
             return True
         self._outbox.close()  # the worker reads what is left, then the end of the pipe
@@ -119,6 +158,7 @@ class ImportExtraction:
     def abort(self) -> None:
         """Stop at once; what the store has kept so far stays (it commits whole batches)."""
         self._pending = []
+        self._ready = {}
         if self._outbox is not None:
             self._outbox.close()
         if self._worker is not None:

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
 from spacereader.core.acronyms import find_acronym_definitions
-from spacereader.core.extraction import rules
+from spacereader.core.extraction import rules, rules_fr
 from spacereader.core.extraction.gazetteer import Gazetteer, GazetteerEntry
 from spacereader.core.extraction.model import NON_SPACE_CATEGORY, Mention, Program, assemble
 from spacereader.core.extraction.normalize import collapse_spaces, lower_same_length, name_key
@@ -123,8 +123,11 @@ def _designated_target(designated: str, entry: GazetteerEntry, gazetteer: Gazett
 class _Finder:
     """One text's candidates, from every source."""
 
-    def __init__(self, text: str, folded: str, lowered: str, gazetteer: Gazetteer) -> None:
+    def __init__(
+        self, text: str, folded: str, lowered: str, gazetteer: Gazetteer, french: bool = False
+    ) -> None:
         self.text = text
+        self.french = french
         self.folded = folded
         self.lowered = lowered
         self.gazetteer = gazetteer
@@ -177,10 +180,17 @@ class _Finder:
         for found in rules.capitalised_names(folded):
             self._capitalised(found)
         for found in rules.generic_programs(folded):
+            if self.french and found.head.startswith("programme"):
+                continue  # French puts a programme's words after it: rules_fr reads those
             name = rules.generic_key_name(found.name)
             category = rules.classify(name, found.head) or NON_SPACE_CATEGORY
             country = rules.country_before(folded, found.start)
             add(_Candidate(found.start, found.end, _rule_target(name, category, country), 1))
+        if self.french:
+            for found in rules_fr.generic_programs(folded):
+                category = rules.classify(found.name, found.head) or NON_SPACE_CATEGORY
+                target = _rule_target(found.name, category, "")
+                add(_Candidate(found.start, found.end, target, 1))
 
     def _definitions(self) -> None:
         local: list[GazetteerEntry] = []
@@ -281,8 +291,9 @@ def _select(candidates: list[_Candidate]) -> list[_Candidate]:
     return kept
 
 
-def _extend(folded: str, kept: list[_Candidate]) -> list[_Candidate]:
-    """Take a generic head word right after a name into the mention ("Falcon Heavy rocket")."""
+def _extend(folded: str, kept: list[_Candidate], french: bool = False) -> list[_Candidate]:
+    """Take a generic head word right after a name into the mention ("Falcon Heavy rocket"),
+    or in French right before it ("le programme Artemis")."""
     extended: list[_Candidate] = []
     for index, candidate in enumerate(kept):
         chosen = candidate
@@ -291,24 +302,34 @@ def _extend(folded: str, kept: list[_Candidate]) -> list[_Candidate]:
             following = kept[index + 1].start if index + 1 < len(kept) else len(folded)
             if head is not None and head.end() <= following:
                 chosen = candidate._replace(end=head.end())
+            elif french:
+                previous = extended[-1].end if extended else 0
+                start = rules_fr.leading_head(folded, candidate.start, previous)
+                chosen = candidate._replace(start=start)
         extended.append(chosen)
     return extended
 
 
 def find_programs(
-    text: str, folded: str, gazetteer: Gazetteer, lowered: str | None = None
+    text: str,
+    folded: str,
+    gazetteer: Gazetteer,
+    lowered: str | None = None,
+    *,
+    french: bool = False,
 ) -> tuple[Program, ...]:
     """Every program the text names, each with all its mentions, in order of first mention.
 
-    `folded` is `fold(text)`; `lowered`, `lower_same_length(folded)` if the caller has it.
+    `folded` is `fold(text)`; `lowered`, `lower_same_length(folded)` if the caller has it;
+    `french` adds the French patterns ("le programme Copernicus", "la station spatiale").
     """
     if lowered is None:
         lowered = lower_same_length(folded)
-    finder = _Finder(text, folded, lowered, gazetteer)
+    finder = _Finder(text, folded, lowered, gazetteer, french)
     finder.run()
     groups: dict[str, _Group] = {}
     kept = sorted(_select(finder.candidates), key=lambda c: c.start)
-    for candidate in _extend(folded, kept):
+    for candidate in _extend(folded, kept, french):
         group = groups.get(candidate.target.key)
         if group is None:
             group = groups[candidate.target.key] = _Group(candidate.target)

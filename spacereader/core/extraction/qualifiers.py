@@ -1,4 +1,5 @@
-"""Qualifiers: the hedge a text puts before a figure ("almost", "more than", "since")."""
+"""Qualifiers: the hedge a text puts before a figure ("almost", "more than", "since";
+in French "près de", "plus de", "depuis")."""
 
 from __future__ import annotations
 
@@ -34,13 +35,37 @@ _QUALIFIER_LAST_WORDS = {
 }
 _ASCII_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
+# French hedges, on the folded text (apostrophes straight).
+_FRENCH_GENERAL = (
+    "près de|près d'|environ|plus de|plus d'|moins de|moins d'|au moins|au plus|jusqu'à"
+    "|jusqu'a|quelque|presque|seulement|à peine|pas moins de|pas plus de|autour de"
+    "|de l'ordre de|un peu plus de|un peu moins de|quasiment|~"
+)
+_FRENCH_TIME = (
+    "depuis|d'ici à|d'ici|avant|après|jusqu'en|jusqu'à|dès|à partir de|vers|au plus tard en"
+    "|pas avant|aux alentours de|autour de|fin|début|mi"
+)
+_FRENCH_DURATION = "pendant|durant|sur|en moins de|d'ici|" + _FRENCH_GENERAL
+_FRENCH_PATTERNS = {
+    # After no letter: an elided "d'" may stand before ("une poussée d'environ 39 000 kN").
+    kind: re.compile(rf"(?:^|(?<=\W))({words})[ \-]?$", re.IGNORECASE)
+    for kind, words in (
+        ("general", _FRENCH_GENERAL),
+        ("time", _FRENCH_TIME),
+        ("duration", _FRENCH_DURATION),
+    )
+}
 
-def qualifier(folded: str, start: int, group: str) -> tuple[str, int]:
+
+def qualifier(folded: str, start: int, group: str, french: bool = False) -> tuple[str, int]:
     """The hedge right before a figure ("almost", "more than", "since") and where it starts."""
     window = folded[max(0, start - 24) : start]
-    if not _may_end_in_qualifier(window, group):
+    if french:
+        match = _FRENCH_PATTERNS[group].search(window)
+    elif not _may_end_in_qualifier(window, group):
         return "", start
-    match = _QUALIFIER_PATTERNS[group].search(window)
+    else:
+        match = _QUALIFIER_PATTERNS[group].search(window)
     if match is None:
         return "", start
     # "the next five years": a qualifier word, not the end of another word.

@@ -87,22 +87,24 @@ _INDEFINITE = frozenset("a an any another every no each".split())
 _CATEGORY_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), category)
     for pattern, category in (
-        (r"\b(?:lunar|moon)\b", "Lunar exploration"),
-        (r"\b(?:telescope|observatory)\b", "Telescope/Observatory"),
+        (r"\b(?:lunar|moon|lunaire|lune)\b", "Lunar exploration"),
+        (r"\b(?:telescope|observatory|télescope|observatoire)\b", "Telescope/Observatory"),
         (
             r"\b(?:mars|martian|venus|jupiter|saturn|asteroids?|comets?|planetary|"
-            r"interplanetary|deep space|rover|lander|orbiter|probe)\b",
+            r"interplanetary|deep space|rover|lander|orbiter|probe|martienne?|planétaire|"
+            r"interplanétaire|atterrisseur|orbiteur|sonde)\b",
             "Planetary mission",
         ),
         (r"\b(?:space station|orbital station|station)\b", "Space station"),
-        (r"\b(?:navigation|positioning)\b", "Navigation"),
+        (r"\b(?:navigation|positioning|positionnement)\b", "Navigation"),
         (
             r"\b(?:earth observation|remote sensing|meteorolog\w*|weather|imaging)\b",
             "Earth observation",
         ),
-        (r"\b(?:launch|launcher|rockets?)\b", "Launch vehicle"),
+        (r"\b(?:launch|launcher|rockets?|lanceurs?|fusées?)\b", "Launch vehicle"),
         (
-            r"\b(?:crewed|manned|human spaceflight|human space|astronauts?|crew)\b",
+            r"\b(?:crewed|manned|human spaceflight|human space|astronauts?|crew|habités?"
+            r"|vols habités)\b",
             "Crewed spaceflight",
         ),
         (r"\b(?:agency|administration|organi[sz]ation)\b", "Agency"),
@@ -115,7 +117,9 @@ _SPACE_WORDS = re.compile(
     r"\b(?:space|spaceflight|spacecraft|aerospace|satellites?|orbit\w*|lunar|moon|mars|"
     r"planetary|interplanetary|astronaut\w*|rocket\w*|launch\w*|telescope|observatory|"
     r"rover|lander|probe|navigation|positioning|earth observation|remote sensing|"
-    r"gateway|galaxy|cosmic|stellar|solar|astro\w*|helio\w*|exploration|crewed|manned)\b"
+    r"gateway|galaxy|cosmic|stellar|solar|astro\w*|helio\w*|exploration|crewed|manned|"
+    r"spatial|spatiale|spatiaux|spatiales|lunaire|lune|martienne?|planétaire|fusée|lanceur|"
+    r"habités?)\b"
 )
 DEMONYMS = {
     "china": "China",

@@ -2,7 +2,9 @@
 
 A sentence ends at . ! or ? before a capital (not after an abbreviation or an
 initial), at a blank line, before a list item, and at the end of a Markdown
-heading line.
+heading line. A "sentence" longer than MAX_SENTENCE_CHARS (a table, a list of
+numbers without a full stop) is cut to the words around the figure: every figure
+of it would otherwise show, export and print the whole of it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ _SENTENCE_END = re.compile(
 )
 # A Markdown heading line: "#" at the start of a line.
 _HEADING = re.compile(r"#(?<![^\n]#)[^\n]*\n")
-# Spaces (one line break at most), then a word: what follows a number.
+# The most a figure's sentence spans; a longer one is cut to this window around the figure.
+MAX_SENTENCE_CHARS = 600
 # Words whose full stop ends an abbreviation, not a sentence.
 _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec no mr mrs ms dr st vs rs fig approx"
@@ -52,5 +55,19 @@ class Sentences:
             self._ends.sort()
         index = bisect_right(self._ends, start)
         begin = self._ends[index - 1] if index else 0
-        finish = self._ends[index] if index < len(self._ends) else len(self.text)
-        return begin, max(finish, end)
+        finish = max(self._ends[index] if index < len(self._ends) else len(self.text), end)
+        if finish - begin > MAX_SENTENCE_CHARS:
+            begin, finish = self._window(begin, finish, start, end)
+        return begin, finish
+
+    def _window(self, begin: int, finish: int, start: int, end: int) -> tuple[int, int]:
+        """Whole words around text[start:end], within the sentence and MAX_SENTENCE_CHARS."""
+        margin = max(0, (MAX_SENTENCE_CHARS - (end - start)) // 2)
+        low, high = max(begin, start - margin), min(finish, end + margin)
+        if low > begin:
+            space = self.text.find(" ", low, start)
+            low = space + 1 if space != -1 else low
+        if high < finish:
+            space = self.text.rfind(" ", end, high)
+            high = space if space != -1 else high
+        return low, high

@@ -29,6 +29,12 @@ DOCUMENTS = (
     "isro_feature.md",
     "white_paper_review.txt",
 )
+# Written in French: a brief with a bilingual header, a web page, a Markdown dossier.
+FRENCH_DOCUMENTS = (
+    "breve_livre_blanc.txt",
+    "esa_communique_fr.html",
+    "dossier_lune.md",
+)
 _BLOCK_TAGS = re.compile(r"</?(?:p|h[1-6]|li|ul|ol|div|nav|footer|header|article|br)\b[^>]*>", re.I)
 
 

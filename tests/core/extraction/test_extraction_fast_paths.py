@@ -39,9 +39,26 @@ _PIECES = [
     *("Jan. 28", "January 28, 2022", "May", "Sept", "FY23", "US$", "Rs5", "INR 4"),
     *("more than", "almost", "since ", "about ", "up to", "~", "K", "İ", "ı", "é"),
     *(" km", " billion", "%", " years", "-year", " Program", " Mission", " Telescope"),
+    *("l'ILRS", "d’Ariane 6", "qu'ESA", "L'", "station spatiale", "Station spatiale"),
 ]
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 _ANY_TEXT = st.one_of(_TEXT, st.text(max_size=120))
+
+
+_ELISION = re.compile(r"(?:l|d|qu|jusqu|lorsqu|puisqu|s|n|j|m|t|c)'(?=[^\W_])", re.IGNORECASE)
+
+
+def _tokens(lowered: str) -> list[re.Match[str]]:
+    """Every token, and the token after a French elision inside one ("l'ilrs": "ilrs")."""
+    tokens: list[re.Match[str]] = []
+    for token in TOKEN.finditer(lowered):
+        tokens.append(token)
+        elision = _ELISION.match(lowered, token.start())
+        if elision is not None:
+            inner = TOKEN.match(lowered, elision.end())
+            if inner is not None:
+                tokens.append(inner)
+    return tokens
 
 
 def _reference_find(gazetteer: Gazetteer, folded: str) -> list[GazetteerMatch]:
@@ -49,7 +66,7 @@ def _reference_find(gazetteer: Gazetteer, folded: str) -> list[GazetteerMatch]:
     lowered = lower_same_length(folded)
     found: list[GazetteerMatch] = []
     covered = 0
-    for token in TOKEN.finditer(lowered):
+    for token in _tokens(lowered):
         patterns = gazetteer._first.get(token.group())
         if patterns is None or token.start() < covered:
             continue

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spacereader.core.extraction import NON_SPACE_CATEGORY, FigureKind, extract, sentence_of
+from spacereader.core.extraction.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 
 
 def _programs(text: str) -> dict[str, list[str]]:
@@ -214,3 +217,43 @@ def test_extraction_never_raises_and_offsets_slice_exactly(text: str) -> None:
     for figure in result.figures:
         assert text[figure.start : figure.end] == figure.text
     assert extract(text) == result
+
+
+def test_french_names_are_looked_for_in_french_texts_only() -> None:
+    gazetteer = Gazetteer(
+        [
+            GazetteerEntry(
+                "European Space Agency",
+                (),
+                "ESA",
+                "Agency",
+                "",
+                (),
+                ("agence spatiale européenne",),
+            )
+        ]
+    )
+    english = "The agence spatiale européenne is what the French call the ESA."
+    assert [m.entry.name for m in gazetteer.find(english)] == ["European Space Agency"]
+    french = gazetteer.for_french()
+    found = french.find(english)
+    assert [english[m.start : m.end] for m in found] == ["agence spatiale européenne", "ESA"]
+    # What the French view finds and looks up are the gazetteer's own entries.
+    assert {id(m.entry) for m in found} == {id(gazetteer.entries[0])}
+    assert french.lookup("agence spatiale européenne") is gazetteer.entries[0]
+    assert gazetteer.lookup("agence spatiale européenne") is None
+
+
+def test_a_user_gazetteer_may_give_french_names(tmp_path: Path) -> None:
+    path = tmp_path / "gazetteer.toml"
+    path.write_text(
+        '[[program]]\nname = "Starfall Relay"\ncategory = "Communications"\n'
+        'french = ["relais Starfall"]\n',
+        encoding="utf-8",
+    )
+    gazetteer = load_gazetteer([path])
+    assert gazetteer.entries[0].french == ("relais Starfall",)
+    text = (
+        "La Chine et l'Europe ont relié le relais Starfall à la station de la Lune et des sondes."
+    )
+    assert [p.name for p in extract(text, gazetteer).programs] == ["Starfall Relay"]
