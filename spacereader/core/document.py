@@ -36,8 +36,11 @@ class DocumentInfo:
     bundled: bool
     # "en", "fr", … ("" when unknown).
     language: str = ""
-    # Publication date in ISO form, possibly partial ("2021-03-09", "2024-08", "2024"), or None.
+    # Publication date in ISO form, possibly partial ("2021-03-09", "2024-08", "2024";
+    # "--01-28" without a year), or None (see core/dates.py).
     published: str | None = None
+    # True when the user set `published` (a re-import keeps it).
+    published_by_user: bool = False
 
 
 @dataclass(frozen=True)

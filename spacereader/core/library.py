@@ -21,6 +21,7 @@ from enum import Enum
 from pathlib import Path
 
 from spacereader.core import paths, resources, sqlite_safety
+from spacereader.core.dates import is_date
 from spacereader.core.document import (
     Document,
     DocumentFormat,
@@ -39,6 +40,7 @@ from spacereader.core.loaders import (
     load_source,
     read_source,
 )
+from spacereader.core.published import published_of_stored, resolve_published
 from spacereader.core.structure import detect_structure
 
 __all__ = ["AddOutcome", "AddResult", "Library", "LibraryError", "RemovedDocument"]
@@ -47,8 +49,13 @@ SEED_PREFIX = "seed:"
 # The catalogue columns a DocumentInfo is made of, in _info's order.
 _INFO_COLUMNS = (
     "id, title, source, date, category, format, origin, stored, chars, content_hash,"
-    " language, published"
+    " language, published, published_by_user"
 )
+# `published` is NULL for a document whose date was never looked for (catalogued
+# before dates were read) and "" for one that gives none; DocumentInfo says None for both.
+NO_DATE = ""
+# How much of a stored text is read to find the date of a document catalogued without one.
+HEADER_CHARS = 8192
 # Characters of the content hash in a stored file's name: a new version gets a new name.
 VERSION_CHARS = 16
 
@@ -253,20 +260,23 @@ class Library:
             "title, source, date, category, format, stored, chars, content_hash, original, language"
         )
         language = loaded.language or detect_language(loaded.text)
+        published = resolve_published(loaded, structure, language) or NO_DATE
         values = (*fields, stored, len(loaded.text), digest, original, language)
         try:
             with self._transaction() as db:
                 if previous is None:
                     db.execute(
-                        f"INSERT INTO documents (id, origin, added, updated, {columns})"
-                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                        (doc_id, origin, now, now, *values),
+                        f"INSERT INTO documents (id, origin, added, updated, {columns}, published)"
+                        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        (doc_id, origin, now, now, *values, published),
                     )
                 else:
                     assignments = ", ".join(f"{name.strip()} = ?" for name in columns.split(","))
+                    # A date the user set outlives new versions of the text.
                     db.execute(
-                        f"UPDATE documents SET {assignments}, updated = ? WHERE id = ?",
-                        (*values, now, doc_id),
+                        f"UPDATE documents SET {assignments}, updated = ?, published ="
+                        " CASE WHEN published_by_user THEN published ELSE ? END WHERE id = ?",
+                        (*values, now, published, doc_id),
                     )
                 db.execute("DELETE FROM links WHERE doc_id = ?", (doc_id,))
                 db.executemany(
@@ -280,6 +290,42 @@ class Library:
             self._unlink([str(name) for name in previous[1:] if name and name not in written])
         outcome = AddOutcome.ADDED if previous is None else AddOutcome.UPDATED
         return AddResult(self.info(doc_id), outcome)
+
+    def set_published(self, doc_id: str, published: str | None) -> DocumentInfo:
+        """Set a document's publication date (ISO, possibly partial) as the user's own,
+        kept across re-imports; None goes back to the date the document gives."""
+        info = self.info(doc_id)
+        if published is not None and not is_date(published):
+            raise LibraryError(f"not a date: {published!r} (expected e.g. 2021-03-09, 2024-08)")
+        by_user = published is not None
+        if published is None:
+            published = published_of_stored(info, _opening(info.path))
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE documents SET published = ?, published_by_user = ? WHERE id = ?",
+                (published or NO_DATE, int(by_user), info.id),
+            )
+        return self.info(info.id)
+
+    def fill_missing_published(self) -> int:
+        """Find the dates of documents catalogued before dates were read; how many changed.
+
+        Each costs the opening of its stored text, once: later calls find none to do.
+        """
+        rows = self._db.execute(
+            f"SELECT {_INFO_COLUMNS} FROM documents WHERE published IS NULL"
+        ).fetchall()
+        found = []
+        for row in rows:
+            info = self._info(row)
+            found.append((published_of_stored(info, _opening(info.path)) or NO_DATE, info.id))
+        if found:
+            with self._transaction() as db:
+                db.executemany(
+                    "UPDATE documents SET published = ? WHERE id = ? AND published IS NULL",
+                    found,
+                )
+        return len(found)
 
     def add_file(self, path: Path) -> AddResult:
         """Read a file and add it, with a copy of it; refusals raise ImportRefusedError."""
@@ -375,7 +421,7 @@ class Library:
 
     def _info(self, row: tuple[object, ...]) -> DocumentInfo:
         (doc_id, title, source, date, category, fmt, origin, stored, chars, digest) = row[:10]
-        language, published = row[10:12]
+        language, published, by_user = row[10:13]
         stored_name = str(stored)
         path = (
             self._seeds / stored_name.removeprefix(SEED_PREFIX)
@@ -394,8 +440,18 @@ class Library:
             content_hash=str(digest),
             bundled=str(origin).startswith(SEED_PREFIX),
             language=str(language),
-            published=None if published is None else str(published),
+            published=str(published) if published else None,
+            published_by_user=bool(by_user),
         )
+
+
+def _opening(path: Path) -> str:
+    """The start of a stored text (enough for its header), or "" if it cannot be read."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as stream:
+            return stream.read(HEADER_CHARS)
+    except OSError:
+        return ""
 
 
 def _suffix(source: SourceFile) -> str:
