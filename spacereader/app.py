@@ -26,6 +26,7 @@ from spacereader.core.library import Library
 from spacereader.features.annotations import AnnotationsFeature
 from spacereader.features.appearance import AppearanceFeature
 from spacereader.features.bookmarks import BookmarksFeature
+from spacereader.features.dates import PublicationDatesFeature
 from spacereader.features.importing import ImportFeature
 from spacereader.features.search import SearchFeature
 from spacereader.ui.bookmarks_panel import BookmarksPanel
@@ -81,6 +82,8 @@ class SpaceReaderApp(QObject):
         )
         self.bookmarks = BookmarksFeature(self, self.bookmarks_panel, self.undo_stack)
         self.bookmarks.current_hit_span = self._current_hit_span
+        self.dates = PublicationDatesFeature(self, self.library_panel, self.undo_stack)
+        self.dates.on_dates_changed = self.dates_changed
         self.search.bookmark_matches = self.bookmarks.matching
         self.search_panel.bookmark_activated.connect(self.bookmarks.go_to)
         self.search_panel.bookmark_requested.connect(
@@ -122,6 +125,7 @@ class SpaceReaderApp(QObject):
         self.annotations.start()
         self.bookmarks.open_store()
         self.search.sync()
+        self.dates.start()
 
     def _current_hit_span(self) -> tuple[str, int, int] | None:
         hit = self.search.navigator.current()
@@ -177,6 +181,10 @@ class SpaceReaderApp(QObject):
         self.annotations.library_changed()
         self.bookmarks.reload()
 
+    def dates_changed(self) -> None:
+        """Publication dates changed (set by the user, or found after an upgrade)."""
+        self.refresh_library()
+
     def _document_removed(self, doc_id: str, delete_bookmarks: bool) -> list[Any]:
         deleted = self.bookmarks.document_removed(doc_id, delete_bookmarks)
         document = self.reader.current_document
@@ -221,6 +229,7 @@ class SpaceReaderApp(QObject):
         self.importer.stop()
         self.search.stop()
         self.annotations.stop()
+        self.dates.stop()
         self.save_state()
         self.bookmarks.close()
         self.collector.stop()

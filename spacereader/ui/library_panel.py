@@ -3,6 +3,7 @@
 Signals:
     document_requested(str): the user chose a document (its id).
     remove_requested(str): the user asked to remove a document.
+    date_requested(str): the user asked to set a document's publication date.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signa
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QMenu, QVBoxLayout, QWidget
 
+from spacereader.core.dates import date_label
 from spacereader.core.document import DocumentInfo
 from spacereader.ui.item_delegate import DETAIL_ROLE, TwoLineDelegate
 
@@ -24,11 +26,20 @@ def detail_line(info: DocumentInfo) -> str:
     return " · ".join(part for part in (info.source, info.date, info.category) if part)
 
 
+def published_line(info: DocumentInfo) -> str:
+    """ "Published 9 March 2021 (set by you)", for the tooltip."""
+    if not info.published:
+        return "Publication date unknown"
+    how = " (set by you)" if info.published_by_user else ""
+    return f"Published {date_label(info.published)}{how}"
+
+
 class LibraryPanel(QWidget):
     """Lists the library; emits document_requested when one is activated."""
 
     document_requested = Signal(str)
     remove_requested = Signal(str)
+    date_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,7 +84,9 @@ class LibraryPanel(QWidget):
             item.setData(info.id, ID_ROLE)
             item.setData(detail, DETAIL_ROLE)
             item.setData(f"{info.title} {detail}", DETAIL_ROLE + 1)
-            item.setToolTip(f"{info.title}\n{detail}\n{info.chars:,} characters")
+            item.setToolTip(
+                f"{info.title}\n{detail}\n{published_line(info)}\n{info.chars:,} characters"
+            )
             item.setData(f"{info.title}, {detail}", Qt.ItemDataRole.AccessibleTextRole)
             self._model.appendRow(item)
         if current:
@@ -109,6 +122,7 @@ class LibraryPanel(QWidget):
         doc_id = str(index.data(ID_ROLE))
         menu = QMenu(self)
         menu.addAction("Open", lambda: self.document_requested.emit(doc_id))
+        menu.addAction("Publication Date…", lambda: self.date_requested.emit(doc_id))
         menu.addAction("Remove from Library…", lambda: self.remove_requested.emit(doc_id))
         menu.exec(self.view.viewport().mapToGlobal(point))
 
