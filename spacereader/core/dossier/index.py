@@ -1,0 +1,281 @@
+"""The program index: for every program, the digest of each document that names it.
+
+A cache in the cache folder (SQLite), made from what import stored: each text's
+extraction in the extraction store. `sync` brings it in step with the library:
+texts new or changed since (or digested with another extractor or gazetteer)
+are digested, texts gone are dropped. A text whose extraction is not stored
+(a bundled document, or every text after the user edited their gazetteer) is
+extracted once and its extraction stored, as opening it would do. Nothing in it
+is user data: a damaged file is deleted and built again.
+
+A dossier then reads only the rows of one program: it never opens a document.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from spacereader.core import paths
+from spacereader.core.dossier import codec
+from spacereader.core.dossier.digest import ProgramDigest, digest
+from spacereader.core.errors import Error
+from spacereader.core.extraction.normalize import name_key
+from spacereader.core.sqlite_safety import connect, transaction
+
+if TYPE_CHECKING:
+    from spacereader.core.document import DocumentInfo
+    from spacereader.core.extraction.gazetteer import Gazetteer
+    from spacereader.core.extraction.store import ExtractionStore
+
+INDEX_FILE = "programs-v1.sqlite"
+# Texts digested per commit while syncing.
+BATCH = 200
+_log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+class UnknownProgramError(Error):
+    """No program of the library (or of the gazetteer) goes by that name."""
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What a sync did: texts digested, texts dropped, and whether it was cut short."""
+
+    digested: int
+    dropped: int
+    cancelled: bool = False
+
+
+def index_path() -> Path:
+    """Where the index lives: the cache folder."""
+    return paths.cache_dir() / INDEX_FILE
+
+
+@functools.lru_cache(maxsize=1)
+def _digest_fingerprint() -> str:
+    """A digest of the digesting code: changed rules are a changed signature."""
+    folder = Path(__file__).resolve().parent
+    found = hashlib.sha256(str(codec.FORMAT).encode())
+    for name in ("digest.py", "codec.py"):
+        try:
+            found.update((folder / name).read_bytes())
+        except OSError:  # a frozen bundle keeps no sources
+            continue
+    return found.hexdigest()[:16]
+
+
+def index_signature(gazetteer: Gazetteer) -> str:
+    """What made a text's rows: the extraction's signature and the digesting code."""
+    from spacereader.core.extraction.store import signature
+
+    return f"{signature(gazetteer)}:{_digest_fingerprint()}"
+
+
+class ProgramIndex:
+    """Digests by program; safe to share between threads."""
+
+    def __init__(self, path: Path | None = None, extraction_store: Path | None = None) -> None:
+        self.path = path if path is not None else index_path()
+        self._store_path = extraction_store
+        self._lock = threading.Lock()
+        self._db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            return self._connect()
+        except sqlite3.DatabaseError as error:
+            if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+                raise
+            _log.warning("program index %s damaged (%s); started afresh", self.path, error)
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            return self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = connect(self.path, check_same_thread=False)
+        try:
+            db.execute("PRAGMA synchronous=NORMAL")  # a cache: soundness, not every commit
+            db.executescript(
+                """
+                CREATE TABLE IF NOT EXISTS texts (
+                    content_hash TEXT PRIMARY KEY, signature TEXT NOT NULL);
+                CREATE TABLE IF NOT EXISTS entries (
+                    program_key TEXT NOT NULL, content_hash TEXT NOT NULL, data TEXT NOT NULL,
+                    PRIMARY KEY (program_key, content_hash)) WITHOUT ROWID;
+                CREATE INDEX IF NOT EXISTS entries_text ON entries(content_hash);
+                CREATE TABLE IF NOT EXISTS names (
+                    name_key TEXT NOT NULL, name TEXT NOT NULL,
+                    program_key TEXT NOT NULL, content_hash TEXT NOT NULL);
+                CREATE INDEX IF NOT EXISTS names_key ON names(name_key);
+                CREATE INDEX IF NOT EXISTS names_text ON names(content_hash);
+                """
+            )
+            db.execute("SELECT count(*) FROM texts WHERE rowid = 1").fetchone()
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def close(self) -> None:
+        """Close the file."""
+        with self._lock:
+            self._db.close()
+
+    # -- keeping it in step ------------------------------------------------
+
+    def stale(self, documents: Iterable[DocumentInfo], signature: str) -> list[DocumentInfo]:
+        """The documents whose rows are missing or were made otherwise."""
+        with self._lock:
+            known = dict(self._db.execute("SELECT content_hash, signature FROM texts"))
+        return [info for info in documents if known.get(info.content_hash) != signature]
+
+    def sync(
+        self,
+        documents: list[DocumentInfo],
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> SyncReport:
+        """Digest the library's new and changed texts; drop the rows of texts gone."""
+        from spacereader.core.extraction.gazetteer import default_gazetteer
+        from spacereader.core.extraction.store import ExtractionStore, signature
+
+        gazetteer = default_gazetteer()
+        made_by = index_signature(gazetteer)
+        dropped = self._drop_missing({info.content_hash for info in documents})
+        todo = self.stale(documents, made_by)
+        if not todo:
+            return SyncReport(0, dropped)
+        extraction_signature = signature(gazetteer)
+        done = 0
+        store: ExtractionStore | None
+        try:
+            store = ExtractionStore(self._store_path)
+        except (sqlite3.Error, OSError) as error:
+            _log.warning("no extraction store: %s", error)
+            store = None
+        try:
+            for first in range(0, len(todo), BATCH):
+                if cancelled is not None and cancelled():
+                    return SyncReport(done, dropped, cancelled=True)
+                batch = todo[first : first + BATCH]
+                rows = [
+                    (info.content_hash, _digests(info, store, extraction_signature, gazetteer))
+                    for info in batch
+                ]
+                self._write(rows, made_by)
+                done += len(batch)
+                if progress is not None:
+                    progress(done, len(todo))
+        finally:
+            if store is not None:
+                store.close()
+        return SyncReport(done, dropped)
+
+    def _drop_missing(self, hashes: set[str]) -> int:
+        with self._lock:
+            gone = [
+                (known,)
+                for (known,) in self._db.execute("SELECT content_hash FROM texts")
+                if known not in hashes
+            ]
+            if gone:
+                with transaction(self._db) as db:
+                    for table in ("texts", "entries", "names"):
+                        db.executemany(f"DELETE FROM {table} WHERE content_hash = ?", gone)
+        return len(gone)
+
+    def _write(self, rows: list[tuple[str, list[ProgramDigest] | None]], made_by: str) -> None:
+        with self._lock, transaction(self._db) as db:
+            for content_hash, digests in rows:
+                for table in ("entries", "names"):
+                    db.execute(f"DELETE FROM {table} WHERE content_hash = ?", (content_hash,))
+                if digests is None:
+                    # Unreadable now: no row, so the next sync tries again.
+                    db.execute("DELETE FROM texts WHERE content_hash = ?", (content_hash,))
+                    continue
+                db.executemany(
+                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?)",
+                    [(found.key, content_hash, codec.encode(found)) for found in digests],
+                )
+                db.executemany(
+                    "INSERT INTO names VALUES (?, ?, ?, ?)",
+                    [
+                        (name_key(name), name, found.key, content_hash)
+                        for found in digests
+                        for name in found.names()
+                    ],
+                )
+                db.execute("INSERT OR REPLACE INTO texts VALUES (?, ?)", (content_hash, made_by))
+
+    # -- reading -----------------------------------------------------------
+
+    def resolve(self, name: str) -> str | None:
+        """The key of the program named `name` in most documents, or None."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT program_key, COUNT(DISTINCT content_hash) AS documents FROM names"
+                " WHERE name_key = ? GROUP BY program_key ORDER BY documents DESC LIMIT 1",
+                (name_key(name),),
+            ).fetchone()
+        return str(row[0]) if row else None
+
+    def entries(self, key: str) -> list[tuple[str, ProgramDigest]]:
+        """(content hash, digest) of every text that names the program."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT content_hash, data FROM entries WHERE program_key = ?", (key,)
+            ).fetchall()
+        found = []
+        for content_hash, data in rows:
+            decoded = codec.decode(key, data)
+            if decoded is not None:
+                found.append((str(content_hash), decoded))
+        return found
+
+    def names(self) -> list[tuple[str, int]]:
+        """Every program name in the library, with how many texts use it."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT name, COUNT(DISTINCT content_hash) FROM names GROUP BY name"
+            ).fetchall()
+        return [(str(name), int(count)) for name, count in rows]
+
+
+def _digests(
+    info: DocumentInfo,
+    store: ExtractionStore | None,
+    extraction_signature: str,
+    gazetteer: Gazetteer,
+) -> list[ProgramDigest] | None:
+    """One text's digests, from its stored extraction (extracted and stored if missing)."""
+    from spacereader.core.extraction import extract
+
+    try:
+        text = info.path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        _log.warning("cannot read %s for the program index: %s", info.path, error)
+        return None
+    try:
+        found = None
+        if store is not None:
+            found = store.get(info.content_hash, extraction_signature)
+        if found is None:
+            found = extract(text, gazetteer)
+            if store is not None:
+                store.put(info.content_hash, extraction_signature, found)
+        return digest(text, found)
+    except Exception:  # one text's failure must not stop the others
+        _log.exception("digesting %s failed", info.path)
+        return None

@@ -1,0 +1,139 @@
+"""The value types of a program's dossier: what the library says of one program over time.
+
+Offsets (`start`, `end`) index into the text of the document a value comes
+from; `text` is the quoted sentence on one line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacereader.core.extraction.model import Figure
+
+
+@dataclass(frozen=True)
+class ProgramInfo:
+    """The program a dossier follows."""
+
+    key: str
+    name: str
+    aliases: tuple[str, ...]
+    acronym: str | None
+    category: str
+    country: str
+
+    def names(self) -> tuple[str, ...]:
+        """Canonical name, acronym and aliases."""
+        acronym = (self.acronym,) if self.acronym else ()
+        return tuple(dict.fromkeys((self.name, *acronym, *self.aliases)))
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A sentence naming the program: its span in the document and its text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class QuotedFigure:
+    """A figure about the program, with the sentence it stands in."""
+
+    figure: Figure
+    sentence: str
+
+
+@dataclass(frozen=True)
+class DossierDocument:
+    """One document that names the program."""
+
+    doc_id: str
+    title: str
+    source: str
+    # The date as the document shows it ("Jan. 28"), and as ISO (possibly partial) or None.
+    date: str
+    published: str | None
+    mentions: int
+    passages: tuple[Passage, ...]
+    figures: tuple[QuotedFigure, ...]
+    # The other programs the document names, most mentioned first.
+    co_programs: tuple[str, ...]
+
+    @property
+    def dated(self) -> bool:
+        """True when the document can be placed in time (its date has a year)."""
+        from spacereader.core.dates import has_year
+
+        return has_year(self.published)
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    """One value of a series: a figure in a dated document."""
+
+    date: str
+    value: float
+    doc_id: str
+    title: str
+    source: str
+    # The sentence the figure stands in: its span and its text.
+    start: int
+    end: int
+    text: str
+    # The figure itself ("more than 13"), its span and its hedge ("more than", or "").
+    figure_text: str
+    figure_start: int
+    figure_end: int
+    qualifier: str
+    unit: str
+
+
+@dataclass(frozen=True)
+class Series:
+    """Figures that count the same thing about the program, in time order.
+
+    `what` is how the documents most often say it ("member countries"); `unit`
+    is the thing counted, as the grouping rules name it ("members").
+    """
+
+    what: str
+    unit: str
+    points: tuple[SeriesPoint, ...]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two documents close in time that give different values for one series."""
+
+    what: str
+    unit: str
+    first: SeriesPoint
+    second: SeriesPoint
+
+    @property
+    def days_apart(self) -> int:
+        """Days between the two documents' dates."""
+        from spacereader.core.dates import day_number
+
+        return abs((day_number(self.second.date) or 0) - (day_number(self.first.date) or 0))
+
+
+@dataclass(frozen=True)
+class Dossier:
+    """Everything the library says of one program, in publication order."""
+
+    program: ProgramInfo
+    documents: tuple[DossierDocument, ...]
+    series: tuple[Series, ...]
+    conflicts: tuple[Conflict, ...]
+    first_seen: str | None
+    last_seen: str | None
+    # Documents of the library not read for programs yet (the dossier may grow).
+    pending: int = 0
+
+    @property
+    def undated(self) -> int:
+        """How many of the documents cannot be placed in time."""
+        return sum(1 for document in self.documents if not document.dated)
