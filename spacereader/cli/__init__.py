@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "spacereader.cli.search_commands",
     "spacereader.cli.extract_commands",
     "spacereader.cli.date_commands",
+    "spacereader.cli.dossier_commands",
     "spacereader.cli.bookmark_commands",
     "spacereader.cli.desktop_commands",
 )
