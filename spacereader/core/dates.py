@@ -15,6 +15,7 @@ import calendar
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 __all__ = [
     "ISO_PARTIAL",
@@ -161,6 +162,7 @@ def is_date(iso: str) -> bool:
     return bool(ISO_PARTIAL.match(iso)) and parse_date(iso) == iso
 
 
+@lru_cache(maxsize=4096)
 def precision(iso: str) -> str:
     """ "day", "month", "year" or "yearless"."""
     if iso.startswith("--"):
@@ -178,6 +180,7 @@ def has_year(iso: str | None) -> bool:
     return iso is not None and not iso.startswith("--") and bool(ISO_PARTIAL.match(iso))
 
 
+@lru_cache(maxsize=4096)  # a dossier asks for the same few thousand dates again and again
 def day_number(iso: str | None) -> int | None:
     """A day to place a date on a time line: a partial date at the middle of its span.
 

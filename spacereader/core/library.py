@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Collection
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -23,6 +24,7 @@ from pathlib import Path
 from spacereader.core import paths, resources, sqlite_safety
 from spacereader.core.dates import is_date
 from spacereader.core.document import (
+    CatalogueEntry,
     Document,
     DocumentFormat,
     DocumentInfo,
@@ -126,6 +128,26 @@ class Library:
             " ORDER BY origin NOT LIKE 'seed:%', title COLLATE NOCASE"
         )
         return [self._info(row) for row in rows]
+
+    def catalogue(self, hashes: Collection[str] | None = None) -> list[CatalogueEntry]:
+        """Every document's entry without its path (or those of these content hashes),
+        in no particular order.
+
+        Several times quicker than documents() for a large library: what a view
+        of thousands of documents (a program's dossier) needs.
+        """
+        rows = self._db.execute(
+            "SELECT id, title, source, date, language, published, content_hash FROM documents"
+        )
+        return [
+            CatalogueEntry(doc_id, title, source, date, language, published or None, digest)
+            for doc_id, title, source, date, language, published, digest in rows
+            if hashes is None or digest in hashes
+        ]
+
+    def content_hashes(self) -> set[str]:
+        """The content hash of every document: a quick way to see what changed."""
+        return {str(row[0]) for row in self._db.execute("SELECT content_hash FROM documents")}
 
     def info(self, doc_id: str) -> DocumentInfo:
         """One document's entry; a unique id prefix is enough."""

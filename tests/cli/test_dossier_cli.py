@@ -72,11 +72,10 @@ def test_the_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     [figure] = documents[0]["figures"]  # type: ignore[misc]
     assert set(figure) == set(extracted["figures"][0])
     assert figure in extracted["figures"]
-    [members, agreements] = found["series"]  # type: ignore[misc]
+    [members] = found["series"]  # type: ignore[misc]
     assert (members["what"], members["unit"]) == ("member countries", "members")
     assert [p["value"] for p in members["points"]] == MEMBERS
     assert set(members["points"][0]) == {"date", "value", "doc_id", "text", "start", "end"}
-    assert agreements["unit"] == "agreements"
     [conflict] = found["conflicts"]  # type: ignore[misc]
     assert conflict["what"] == "member countries"
     assert (conflict["a"]["value"], conflict["b"]["value"]) == (13.0, 10.0)

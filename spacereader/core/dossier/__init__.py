@@ -15,7 +15,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacereader.core.dossier.build import build_dossier, close_names, find_program
+from spacereader.core.dossier.build import (
+    assemble_dossier,
+    build_dossier,
+    close_names,
+    find_program,
+)
 from spacereader.core.dossier.export import dossier_markdown
 from spacereader.core.dossier.index import ProgramIndex, SyncReport, UnknownProgramError
 from spacereader.core.dossier.model import (
@@ -45,6 +50,7 @@ __all__ = [
     "SeriesPoint",
     "SyncReport",
     "UnknownProgramError",
+    "assemble_dossier",
     "build_dossier",
     "close_names",
     "dossier_markdown",
@@ -65,12 +71,15 @@ def library_dossier(
     A sync cut short by `cancelled` gives the dossier of what is indexed so far,
     with `pending` saying how many documents are still to be read.
     """
-    documents = library.documents()
-    report = index.sync(documents, progress, cancelled)
+    report = index.sync(library, progress, cancelled)
     pending = 0
     if report.cancelled:
         from spacereader.core.dossier.index import index_signature
         from spacereader.core.extraction.gazetteer import default_gazetteer
 
-        pending = len(index.stale(documents, index_signature(default_gazetteer())))
-    return build_dossier(index, documents, query, pending=pending)
+        pending = len(index.stale(library.catalogue(), index_signature(default_gazetteer())))
+    found = find_program(index, query)
+    stored = index.entries(found.key)
+    # Only the catalogue entries of the documents that name the program.
+    documents = library.catalogue({row.content_hash for row in stored})
+    return assemble_dossier(index, found, stored, documents, pending)

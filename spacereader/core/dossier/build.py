@@ -11,13 +11,13 @@ only; then the undated, by title.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacereader.core.dates import has_year, sort_key
-from spacereader.core.document import DocumentInfo
-from spacereader.core.dossier.digest import ProgramDigest, program_key
+from spacereader.core.dates import sort_key
+from spacereader.core.document import CatalogueEntry
+from spacereader.core.dossier.codec import StoredEntry
+from spacereader.core.dossier.digest import program_key
 from spacereader.core.dossier.index import ProgramIndex, UnknownProgramError
 from spacereader.core.dossier.model import Dossier, DossierDocument, ProgramInfo
 from spacereader.core.dossier.series import find_conflicts, make_series
@@ -73,27 +73,34 @@ def close_names(index: ProgramIndex, query: str) -> list[str]:
 
 def build_dossier(
     index: ProgramIndex,
-    documents: Sequence[DocumentInfo],
+    documents: Sequence[CatalogueEntry],
     query: str,
     pending: int = 0,
 ) -> Dossier:
     """The dossier of the program `query` names, over the given library documents."""
     found = find_program(index, query)
-    by_hash = {info.content_hash: info for info in documents}
-    entries = [
-        (by_hash[content_hash], entry)
-        for content_hash, entry in index.entries(found.key)
-        if content_hash in by_hash
-    ]
-    rows = [_document(info, entry) for info, entry in entries]
+    return assemble_dossier(index, found, index.entries(found.key), documents, pending)
+
+
+def assemble_dossier(
+    index: ProgramIndex,
+    found: FoundProgram,
+    stored: Sequence[StoredEntry],
+    documents: Sequence[CatalogueEntry],
+    pending: int = 0,
+) -> Dossier:
+    """The dossier of a program from its stored rows and the documents' catalogue entries."""
+    by_hash = {entry.content_hash: entry for entry in documents}
+    pairs = [(by_hash[row.content_hash], row) for row in stored if row.content_hash in by_hash]
+    rows = [_document(entry, row) for entry, row in pairs]
     rows.sort(key=lambda row: (sort_key(row.published), row.title.casefold(), row.doc_id))
-    languages = {info.id: info.language for info, _entry in entries}
+    languages = {entry.id: entry.language for entry, _row in pairs}
     series = make_series(rows, languages)
     conflicts = [conflict for one in series for conflict in find_conflicts(one)]
     conflicts.sort(key=lambda conflict: sort_key(conflict.first.date))
-    dated = [row.published for row in rows if has_year(row.published)]
+    dated = [row.published for row in rows if row.dated]
     return Dossier(
-        program=_program(found, [entry for _info, entry in entries]),
+        program=_program(index, found),
         documents=tuple(rows),
         series=tuple(series),
         conflicts=tuple(conflicts),
@@ -103,45 +110,38 @@ def build_dossier(
     )
 
 
-def _document(info: DocumentInfo, entry: ProgramDigest) -> DossierDocument:
+def _document(entry: CatalogueEntry, stored: StoredEntry) -> DossierDocument:
     # The document's own date (its dateline) is no figure about the program.
     figures = tuple(
         quoted
-        for quoted in entry.figures
-        if not (quoted.figure.normalized and quoted.figure.normalized == info.published)
+        for quoted in stored.figures
+        if not (quoted.figure.normalized and quoted.figure.normalized == entry.published)
     )
     return DossierDocument(
-        doc_id=info.id,
-        title=info.title,
-        source=info.source,
-        date=info.date,
-        published=info.published,
-        mentions=entry.mentions,
-        passages=entry.passages,
+        doc_id=entry.id,
+        title=entry.title,
+        source=entry.source,
+        date=entry.date,
+        published=entry.published,
+        mentions=stored.mentions,
         figures=figures,
-        co_programs=entry.co_programs,
+        co_programs=stored.co_programs,
+        passage_data=stored.passages,
     )
 
 
-def _program(found: FoundProgram, entries: Sequence[ProgramDigest]) -> ProgramInfo:
-    """The program as the gazetteer names it, else as most documents do."""
+def _program(index: ProgramIndex, found: FoundProgram) -> ProgramInfo:
+    """The program as the gazetteer names it, else as the texts do."""
     from spacereader.core.extraction.gazetteer import default_gazetteer
 
-    names = Counter(entry.name for entry in entries)
-    name = names.most_common(1)[0][0] if names else found.name
+    stored = index.program(found.key)
+    name = stored[0] if stored is not None else found.name
     entry = default_gazetteer().lookup(name)
     if entry is not None and program_key(entry.name) == found.key:
         return ProgramInfo(
             found.key, entry.name, entry.aliases, entry.acronym, entry.category, entry.country
         )
-    acronyms = Counter(entry.acronym for entry in entries if entry.acronym)
-    aliases = dict.fromkeys(alias for entry in entries for alias in entry.aliases)
-    first = next((e for e in entries if e.name == name), None)
-    return ProgramInfo(
-        key=found.key,
-        name=name,
-        aliases=tuple(aliases),
-        acronym=acronyms.most_common(1)[0][0] if acronyms else None,
-        category=first.category if first else "",
-        country=first.country if first else "",
-    )
+    if stored is None:
+        return ProgramInfo(found.key, found.name, (), None, "", "")
+    name, acronym, aliases, category, country = stored
+    return ProgramInfo(found.key, name, aliases, acronym, category, country)

@@ -1,26 +1,69 @@
-"""A compact JSON form of a ProgramDigest, for the program index.
+"""Compact JSON forms of what the program index stores, per program and text.
 
-Plain arrays, not objects: a dossier of a program named in thousands of
-documents reads thousands of rows, and arrays parse faster. `decode` returns
-None for anything it does not recognise, so a damaged row is a miss.
+Three parts, stored apart: the program's names and category (one row per
+program), the figures and counts a dossier needs at once (parsed for all rows
+in one go), and the sentences naming the program, kept as JSON until a view
+or an export reads them. Plain arrays, not objects: a dossier of a program
+named in thousands of documents reads thousands of rows. Decoding returns
+None (or leaves a row out) for anything it does not recognise.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
-from spacereader.core.dossier.digest import ProgramDigest
 from spacereader.core.dossier.model import Passage, QuotedFigure
 from spacereader.core.extraction.model import Figure, FigureKind, assemble
 
-FORMAT = 1
+FORMAT = 2
 _KINDS = {kind.value: kind for kind in FigureKind}
 
 
-def encode(found: ProgramDigest) -> str:
-    """The digest as one JSON string (its key is stored beside it)."""
-    figures = [
+@dataclass(frozen=True)
+class StoredEntry:
+    """One text's row for one program, as a dossier reads it."""
+
+    content_hash: str
+    mentions: int
+    figures: tuple[QuotedFigure, ...]
+    co_programs: tuple[str, ...]
+    # The sentences naming the program, as JSON: see decode_passages.
+    passages: str
+
+
+def _separators(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def encode_program(
+    name: str, acronym: str | None, aliases: tuple[str, ...], category: str, country: str
+) -> str:
+    """A program's names and category."""
+    return _separators([FORMAT, name, acronym, list(aliases), category, country])
+
+
+def decode_program(data: str) -> tuple[str, str | None, tuple[str, ...], str, str] | None:
+    """(name, acronym, aliases, category, country), or None."""
+    try:
+        form, name, acronym, aliases, category, country = json.loads(data)
+        if form != FORMAT:
+            return None
+        return (
+            str(name),
+            None if acronym is None else str(acronym),
+            tuple(str(alias) for alias in aliases),
+            str(category),
+            str(country),
+        )
+    except (ValueError, TypeError):
+        return None
+
+
+def encode_facts(mentions: int, figures: tuple[QuotedFigure, ...], co: tuple[str, ...]) -> str:
+    """The part of a row a dossier needs at once: mentions, figures, other programs."""
+    rows = [
         [
             quoted.figure.text,
             quoted.figure.value,
@@ -35,42 +78,63 @@ def encode(found: ProgramDigest) -> str:
             quoted.figure.normalized,
             quoted.sentence,
         ]
-        for quoted in found.figures
+        for quoted in figures
     ]
-    row = [
-        FORMAT,
-        found.name,
-        found.acronym,
-        list(found.aliases),
-        found.category,
-        found.country,
-        found.mentions,
-        [[p.start, p.end, p.text] for p in found.passages],
-        figures,
-        list(found.co_programs),
-    ]
-    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+    return _separators([FORMAT, mentions, rows, list(co)])
 
 
-def decode(key: str, data: str) -> ProgramDigest | None:
-    """The digest `encode` wrote, or None."""
+def encode_passages(passages: tuple[Passage, ...]) -> str:
+    """The sentences naming the program."""
+    return _separators([[p.start, p.end, p.text] for p in passages])
+
+
+def decode_passages(data: str) -> tuple[Passage, ...]:
+    """The sentences encode_passages wrote; none if `data` is not that."""
     try:
-        form, name, acronym, aliases, category, country, mentions, passages, figures, co = (
-            json.loads(data)
+        return tuple(
+            [Passage(int(start), int(end), str(text)) for start, end, text in json.loads(data)]
         )
+    except (ValueError, TypeError):
+        return ()
+
+
+def decode_entries(rows: list[tuple[str, str, str]]) -> list[StoredEntry]:
+    """Entries from (content hash, facts, passages) rows; unreadable rows left out.
+
+    One JSON parse for all the facts when they are sound.
+    """
+    try:
+        parsed = json.loads("[" + ",".join(facts for _hash, facts, _passages in rows) + "]")
+    except ValueError:
+        parsed = None
+    if not isinstance(parsed, list) or len(parsed) != len(rows):
+        parsed = [_loads(facts) for _hash, facts, _passages in rows]
+    found = []
+    for (content_hash, _facts, passages), facts in zip(rows, parsed, strict=True):
+        entry = _entry(content_hash, facts, passages)
+        if entry is not None:
+            found.append(entry)
+    return found
+
+
+def _loads(data: str) -> Any:
+    try:
+        return json.loads(data)
+    except ValueError:
+        return None
+
+
+def _entry(content_hash: str, facts: Any, passages: str) -> StoredEntry | None:
+    try:
+        form, mentions, figures, co = facts
         if form != FORMAT:
             return None
-        return ProgramDigest(
-            key=key,
-            name=str(name),
-            acronym=None if acronym is None else str(acronym),
-            aliases=tuple(str(alias) for alias in aliases),
-            category=str(category),
-            country=str(country),
+        return StoredEntry(
+            content_hash=content_hash,
             mentions=int(mentions),
-            passages=tuple(assemble(Passage, start=s, end=e, text=t) for s, e, t in passages),
-            figures=tuple(_figure(row) for row in figures),
+            figures=tuple([_figure(figure) for figure in figures]),
             co_programs=tuple(str(name) for name in co),
+            passages=passages,
         )
     except (ValueError, TypeError, KeyError):
         return None
@@ -93,4 +157,4 @@ def _figure(row: list[Any]) -> QuotedFigure:
         upper=upper,
         normalized=normalized,
     )
-    return assemble(QuotedFigure, figure=figure, sentence=sentence)
+    return QuotedFigure(figure, sentence)

@@ -26,16 +26,19 @@ from typing import TYPE_CHECKING
 from spacereader.core import paths
 from spacereader.core.dossier import codec
 from spacereader.core.dossier.digest import ProgramDigest, digest
-from spacereader.core.errors import Error
+from spacereader.core.errors import DocumentNotFoundError, Error
 from spacereader.core.extraction.normalize import name_key
 from spacereader.core.sqlite_safety import connect, transaction
 
 if TYPE_CHECKING:
-    from spacereader.core.document import DocumentInfo
+    from spacereader.core.document import CatalogueEntry, DocumentInfo
     from spacereader.core.extraction.gazetteer import Gazetteer
     from spacereader.core.extraction.store import ExtractionStore
+    from spacereader.core.library import Library
 
-INDEX_FILE = "programs-v1.sqlite"
+INDEX_FILE = "programs.sqlite"
+# The tables' layout; a file of another layout is emptied and filled again.
+SCHEMA_VERSION = 1
 # Texts digested per commit while syncing.
 BATCH = 200
 _log = logging.getLogger(__name__)
@@ -107,13 +110,23 @@ class ProgramIndex:
         db = connect(self.path, check_same_thread=False)
         try:
             db.execute("PRAGMA synchronous=NORMAL")  # a cache: soundness, not every commit
+            version = int(db.execute("PRAGMA user_version").fetchone()[0])
+            if version != SCHEMA_VERSION:
+                db.executescript(
+                    "DROP TABLE IF EXISTS texts; DROP TABLE IF EXISTS entries;"
+                    " DROP TABLE IF EXISTS programs; DROP TABLE IF EXISTS names;"
+                    f" PRAGMA user_version={SCHEMA_VERSION};"
+                )
             db.executescript(
                 """
                 CREATE TABLE IF NOT EXISTS texts (
                     content_hash TEXT PRIMARY KEY, signature TEXT NOT NULL);
                 CREATE TABLE IF NOT EXISTS entries (
-                    program_key TEXT NOT NULL, content_hash TEXT NOT NULL, data TEXT NOT NULL,
+                    program_key TEXT NOT NULL, content_hash TEXT NOT NULL,
+                    facts TEXT NOT NULL, passages TEXT NOT NULL,
                     PRIMARY KEY (program_key, content_hash)) WITHOUT ROWID;
+                CREATE TABLE IF NOT EXISTS programs (
+                    program_key TEXT PRIMARY KEY, data TEXT NOT NULL);
                 CREATE INDEX IF NOT EXISTS entries_text ON entries(content_hash);
                 CREATE TABLE IF NOT EXISTS names (
                     name_key TEXT NOT NULL, name TEXT NOT NULL,
@@ -135,26 +148,37 @@ class ProgramIndex:
 
     # -- keeping it in step ------------------------------------------------
 
-    def stale(self, documents: Iterable[DocumentInfo], signature: str) -> list[DocumentInfo]:
+    def stale(self, documents: Iterable[CatalogueEntry], signature: str) -> list[CatalogueEntry]:
         """The documents whose rows are missing or were made otherwise."""
         with self._lock:
             known = dict(self._db.execute("SELECT content_hash, signature FROM texts"))
-        return [info for info in documents if known.get(info.content_hash) != signature]
+        return [entry for entry in documents if known.get(entry.content_hash) != signature]
 
     def sync(
         self,
-        documents: list[DocumentInfo],
+        library: Library,
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
+        catalogue: list[CatalogueEntry] | None = None,
     ) -> SyncReport:
-        """Digest the library's new and changed texts; drop the rows of texts gone."""
+        """Digest the library's new and changed texts; drop the rows of texts gone.
+
+        `catalogue` is library.catalogue(), if the caller has it already.
+        """
         from spacereader.core.extraction.gazetteer import default_gazetteer
         from spacereader.core.extraction.store import ExtractionStore, signature
 
         gazetteer = default_gazetteer()
         made_by = index_signature(gazetteer)
-        dropped = self._drop_missing({info.content_hash for info in documents})
-        todo = self.stale(documents, made_by)
+        with self._lock:
+            known = dict(self._db.execute("SELECT content_hash, signature FROM texts"))
+        hashes = library.content_hashes()
+        if hashes == known.keys() and all(made == made_by for made in known.values()):
+            return SyncReport(0, 0)  # the usual case, found without reading the catalogue
+        dropped = self._drop([known_hash for known_hash in known if known_hash not in hashes])
+        if catalogue is None:
+            catalogue = library.catalogue()
+        todo = [entry for entry in catalogue if known.get(entry.content_hash) != made_by]
         if not todo:
             return SyncReport(0, dropped)
         extraction_signature = signature(gazetteer)
@@ -169,13 +193,17 @@ class ProgramIndex:
             for first in range(0, len(todo), BATCH):
                 if cancelled is not None and cancelled():
                     return SyncReport(done, dropped, cancelled=True)
-                batch = todo[first : first + BATCH]
-                rows = [
-                    (info.content_hash, _digests(info, store, extraction_signature, gazetteer))
-                    for info in batch
-                ]
+                rows = []
+                for entry in todo[first : first + BATCH]:
+                    try:
+                        info = library.info(entry.id)
+                    except DocumentNotFoundError:  # removed meanwhile
+                        continue
+                    rows.append(
+                        (entry.content_hash, _digests(info, store, extraction_signature, gazetteer))
+                    )
                 self._write(rows, made_by)
-                done += len(batch)
+                done = min(len(todo), first + BATCH)
                 if progress is not None:
                     progress(done, len(todo))
         finally:
@@ -183,17 +211,13 @@ class ProgramIndex:
                 store.close()
         return SyncReport(done, dropped)
 
-    def _drop_missing(self, hashes: set[str]) -> int:
-        with self._lock:
-            gone = [
-                (known,)
-                for (known,) in self._db.execute("SELECT content_hash FROM texts")
-                if known not in hashes
-            ]
-            if gone:
-                with transaction(self._db) as db:
-                    for table in ("texts", "entries", "names"):
-                        db.executemany(f"DELETE FROM {table} WHERE content_hash = ?", gone)
+    def _drop(self, gone: list[str]) -> int:
+        if gone:
+            with self._lock, transaction(self._db) as db:
+                for table in ("texts", "entries", "names"):
+                    db.executemany(
+                        f"DELETE FROM {table} WHERE content_hash = ?", [(key,) for key in gone]
+                    )
         return len(gone)
 
     def _write(self, rows: list[tuple[str, list[ProgramDigest] | None]], made_by: str) -> None:
@@ -206,8 +230,32 @@ class ProgramIndex:
                     db.execute("DELETE FROM texts WHERE content_hash = ?", (content_hash,))
                     continue
                 db.executemany(
-                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?)",
-                    [(found.key, content_hash, codec.encode(found)) for found in digests],
+                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)",
+                    [
+                        (
+                            found.key,
+                            content_hash,
+                            codec.encode_facts(found.mentions, found.figures, found.co_programs),
+                            codec.encode_passages(found.passages),
+                        )
+                        for found in digests
+                    ],
+                )
+                db.executemany(
+                    "INSERT OR REPLACE INTO programs VALUES (?, ?)",
+                    [
+                        (
+                            found.key,
+                            codec.encode_program(
+                                found.name,
+                                found.acronym,
+                                found.aliases,
+                                found.category,
+                                found.country,
+                            ),
+                        )
+                        for found in digests
+                    ],
                 )
                 db.executemany(
                     "INSERT INTO names VALUES (?, ?, ?, ?)",
@@ -231,18 +279,21 @@ class ProgramIndex:
             ).fetchone()
         return str(row[0]) if row else None
 
-    def entries(self, key: str) -> list[tuple[str, ProgramDigest]]:
-        """(content hash, digest) of every text that names the program."""
+    def entries(self, key: str) -> list[codec.StoredEntry]:
+        """The row of every text that names the program."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT content_hash, data FROM entries WHERE program_key = ?", (key,)
+                "SELECT content_hash, facts, passages FROM entries WHERE program_key = ?", (key,)
             ).fetchall()
-        found = []
-        for content_hash, data in rows:
-            decoded = codec.decode(key, data)
-            if decoded is not None:
-                found.append((str(content_hash), decoded))
-        return found
+        return codec.decode_entries(rows)
+
+    def program(self, key: str) -> tuple[str, str | None, tuple[str, ...], str, str] | None:
+        """A program's (name, acronym, aliases, category, country) as a text last gave them."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT data FROM programs WHERE program_key = ?", (key,)
+            ).fetchone()
+        return codec.decode_program(str(row[0])) if row else None
 
     def names(self) -> list[tuple[str, int]]:
         """Every program name in the library, with how many texts use it."""

@@ -1,12 +1,15 @@
 """The value types of a program's dossier: what the library says of one program over time.
 
 Offsets (`start`, `end`) index into the text of the document a value comes
-from; `text` is the quoted sentence on one line.
+from; `text` is the quoted sentence on one line. The many small values (a
+passage, a quoted figure) are named tuples: a dossier holds tens of thousands.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacereader.core.extraction.model import Figure
 
@@ -28,8 +31,7 @@ class ProgramInfo:
         return tuple(dict.fromkeys((self.name, *acronym, *self.aliases)))
 
 
-@dataclass(frozen=True)
-class Passage:
+class Passage(NamedTuple):
     """A sentence naming the program: its span in the document and its text."""
 
     start: int
@@ -37,8 +39,7 @@ class Passage:
     text: str
 
 
-@dataclass(frozen=True)
-class QuotedFigure:
+class QuotedFigure(NamedTuple):
     """A figure about the program, with the sentence it stands in."""
 
     figure: Figure
@@ -56,17 +57,25 @@ class DossierDocument:
     date: str
     published: str | None
     mentions: int
-    passages: tuple[Passage, ...]
     figures: tuple[QuotedFigure, ...]
     # The other programs the document names, most mentioned first.
     co_programs: tuple[str, ...]
+    # The sentences naming the program, as stored: read when `passages` is first asked for
+    # (a view shows a few documents at a time; thousands need not be read to open it).
+    passage_data: str = field(default="[]", repr=False, compare=False)
+
+    @functools.cached_property
+    def passages(self) -> tuple[Passage, ...]:
+        """The sentences that name the program, in text order."""
+        from spacereader.core.dossier.codec import decode_passages
+
+        return decode_passages(self.passage_data)
 
     @property
     def dated(self) -> bool:
         """True when the document can be placed in time (its date has a year)."""
-        from spacereader.core.dates import has_year
-
-        return has_year(self.published)
+        # The catalogue holds only valid dates (core/dates.py): "--" marks one without a year.
+        return self.published is not None and not self.published.startswith("--")
 
 
 @dataclass(frozen=True)

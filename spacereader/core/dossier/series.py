@@ -5,7 +5,8 @@ program; see digest.py for which program a figure is about):
 
 1. counts only (a number of things: "13 member countries", "46 cooperation
    agreements"), from documents with a year in their date; money, percentages,
-   dates and measures are listed with their document but form no series;
+   dates and measures are listed with their document but form no series; and
+   a series needs MIN_DOCUMENTS documents (one document is no trend);
 2. what a count counts is the head noun of its unit, singular: the last word
    in English ("cooperation agreements" -> agreement), the first in French
    ("accords de coopération" -> accord); in "X and Y" only X counts
@@ -32,7 +33,8 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from functools import lru_cache
 
 from spacereader.core.dates import day_number, precision
 from spacereader.core.dossier.model import Conflict, DossierDocument, Series, SeriesPoint
@@ -40,6 +42,7 @@ from spacereader.core.extraction.model import FigureKind
 
 # Two documents this close (in days) that disagree are flagged.
 CONFLICT_WINDOW_DAYS = 60
+MIN_DOCUMENTS = 2
 # Words for the same counted thing (folded, singular) -> the series' unit.
 FAMILIES: dict[str, str] = {}
 for _unit, _words in (
@@ -96,6 +99,7 @@ def _singular(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=4096)  # units repeat across the documents of a dossier
 def series_unit(unit: str, language: str = "") -> str:
     """The thing a count's unit counts, named as its series is ("members"); "" for none."""
     folded = _fold(unit).strip()
@@ -120,7 +124,7 @@ def make_series(
     grouped: dict[str, list[SeriesPoint]] = defaultdict(list)
     wordings: dict[str, Counter[str]] = defaultdict(Counter)
     for document in documents:
-        if not document.dated or document.published is None:
+        if document.published is None or not document.dated:
             continue
         language = (languages or {}).get(document.doc_id, "")
         for quoted in document.figures:
@@ -155,26 +159,33 @@ def make_series(
             points=tuple(sorted(points, key=lambda p: (day_number(p.date) or 0, p.doc_id))),
         )
         for unit, points in grouped.items()
+        if len({point.doc_id for point in points}) >= MIN_DOCUMENTS
     ]
     series.sort(key=lambda s: (-len(s.points), s.unit))
     return series
 
 
+@lru_cache(maxsize=256)
+def _hedge(qualifier: str) -> tuple[float, float]:
+    return _HEDGES.get(qualifier.lower().strip(), (1.0, 1.0))
+
+
 def value_range(point: SeriesPoint) -> tuple[float, float]:
     """The values a figure allows, its hedge read as a range."""
-    low, high = _HEDGES.get(point.qualifier.lower().strip(), (1.0, 1.0))
+    low, high = _hedge(point.qualifier)
+    if low == high == 1.0:
+        return (point.value, point.value)
     bounds = [point.value * factor if math.isfinite(factor) else factor for factor in (low, high)]
     return (min(bounds), max(bounds))
 
 
-def _agree(first: Iterable[SeriesPoint], second: Iterable[SeriesPoint]) -> bool:
+def _agree(first: list[tuple[float, float]], second: list[tuple[float, float]]) -> bool:
     """True when some value of one document fits some value of the other."""
-    ranges = [value_range(point) for point in second]
-    for point in first:
-        low, high = value_range(point)
-        if any(low <= other_high and other_low <= high for other_low, other_high in ranges):
-            return True
-    return False
+    return any(
+        low <= other_high and other_low <= high
+        for low, high in first
+        for other_low, other_high in second
+    )
 
 
 def find_conflicts(series: Series) -> list[Conflict]:
@@ -186,24 +197,22 @@ def find_conflicts(series: Series) -> list[Conflict]:
     ordered = sorted(
         by_document.values(), key=lambda points: (day_number(points[0].date) or 0, points[0].doc_id)
     )
+    ranges = [[value_range(point) for point in points] for points in ordered]
+    days = [day_number(points[0].date) or 0 for points in ordered]
     pairs: list[tuple[int, int]] = []
     for index in range(len(ordered) - 1):
-        first, second = ordered[index], ordered[index + 1]
-        if _apart(first[0], second[0]) <= CONFLICT_WINDOW_DAYS and not _agree(first, second):
+        close = days[index + 1] - days[index] <= CONFLICT_WINDOW_DAYS
+        if close and not _agree(ranges[index], ranges[index + 1]):
             pairs.append((index, index + 1))
     kept: list[tuple[int, int]] = []
     for pair in pairs:
         previous = kept[-1] if kept else None
         if previous is not None and previous[1] == pair[0]:
             # The middle one disagrees with both: one conflict, with its nearer neighbour.
-            before, middle, after = ordered[previous[0]], ordered[pair[0]], ordered[pair[1]]
-            if _agree(before, after):
-                if _apart(middle[0], after[0]) < _apart(before[0], middle[0]):
+            before, middle, after = previous[0], pair[0], pair[1]
+            if _agree(ranges[before], ranges[after]):
+                if days[after] - days[middle] < days[middle] - days[before]:
                     kept[-1] = pair
                 continue
         kept.append(pair)
     return [Conflict(series.what, series.unit, ordered[a][0], ordered[b][0]) for a, b in kept]
-
-
-def _apart(first: SeriesPoint, second: SeriesPoint) -> int:
-    return abs((day_number(second.date) or 0) - (day_number(first.date) or 0))

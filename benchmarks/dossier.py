@@ -1,0 +1,183 @@
+"""Dossier benchmark: a program named in a third of a 10,000-document library.
+
+    .venv/bin/python benchmarks/dossier.py                # 10,000 documents
+    .venv/bin/python benchmarks/dossier.py --docs 1000    # a quick run
+    .venv/bin/python benchmarks/dossier.py --keep DIR     # reuse (or make) a library in DIR
+
+The library is benchmarks/corpus.py's (make_corpus): datelines over ten years,
+the ILRS named in about a third of the documents with its member-country
+series and a stale source now and then. It is imported as `spacereader
+import` does (extraction into the store on a second process), then:
+
+- the program index's first sync after the import (digests from the stored
+  extractions: nothing is extracted again), and a sync with nothing to do;
+- the dossier of the ILRS in process, as the command line and the app's worker
+  build it (sync check, catalogue, program rows, order, series, conflicts):
+  p50 and p95 over repeated runs (goal: p95 <= 300 ms);
+- in the app (offscreen), the longest stall of the GUI thread from asking for
+  the dossier until its window shows it (goal: <= 50 ms), with the app's other
+  background work (search indexing) held back so that only the dossier counts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+RUNS = 30
+TICK_MS = 2
+PROGRAM = "ILRS"
+
+
+def isolate(keep: Path | None) -> Path:
+    home = keep if keep is not None else Path(tempfile.mkdtemp(prefix="spacereader-dossier-"))
+    for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+        os.environ[variable] = str(home / variable.lower())
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return home
+
+
+def build_library(home: Path, count: int) -> None:
+    """Write the corpus as files and import it with extraction, unless done already."""
+    from benchmarks.corpus import make_corpus
+    from spacereader.core.extraction.store import store_path
+    from spacereader.core.importer import import_paths
+    from spacereader.core.library import Library
+
+    library = Library()
+    try:
+        if len(library) >= count:
+            print(f"library of {len(library):,} documents reused from {home}")
+            return
+        folder = home / "corpus"
+        folder.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        for number, document in enumerate(make_corpus(count)):
+            (folder / f"doc-{number:05d}.txt").write_text(document.text, encoding="utf-8")
+        print(f"corpus of {count:,} documents written in {time.perf_counter() - started:.1f} s")
+        started = time.perf_counter()
+        summary = import_paths(library, [folder], extractions=store_path())
+        print(
+            f"imported with extraction in {time.perf_counter() - started:.1f} s ({summary.describe()})"
+        )
+    finally:
+        library.close()
+
+
+def measure_core() -> None:
+    from spacereader.core.dossier import ProgramIndex, library_dossier
+    from spacereader.core.library import Library
+
+    library = Library()
+    index = ProgramIndex()
+    try:
+        import spacereader.core.extraction as extraction
+
+        calls = [0]
+        real = extraction.extract
+
+        def counting(*args: object, **kwargs: object) -> object:
+            calls[0] += 1
+            return real(*args, **kwargs)  # type: ignore[arg-type]
+
+        extraction.extract = counting  # type: ignore[assignment]
+        started = time.perf_counter()
+        report = index.sync(library.documents())
+        first = time.perf_counter() - started
+        print(
+            f"program index, first sync {first:6.2f} s  ({report.digested:,} texts digested,"
+            f" {calls[0]} extracted)"
+        )
+        started = time.perf_counter()
+        index.sync(library.documents())
+        print(f"program index, nothing to do {1000 * (time.perf_counter() - started):6.1f} ms")
+        times = []
+        dossier = None
+        for _ in range(RUNS):
+            started = time.perf_counter()
+            dossier = library_dossier(library, PROGRAM, index)
+            times.append(1000 * (time.perf_counter() - started))
+        assert dossier is not None
+        times.sort()
+        p95 = times[min(len(times) - 1, round(0.95 * len(times)) - 1)]
+        points = sum(len(series.points) for series in dossier.series)
+        print(
+            f"dossier of {PROGRAM}: {len(dossier.documents):,} documents of {len(library):,},"
+            f" {len(dossier.series)} series ({points:,} points), {len(dossier.conflicts)} conflicts"
+        )
+        print(
+            f"  in process  p50 {statistics.median(times):6.1f} ms   p95 {p95:6.1f} ms"
+            f"   (goal: p95 <= 300 ms; {RUNS} runs; extractions made: {calls[0]})"
+        )
+    finally:
+        index.close()
+        library.close()
+
+
+def measure_gui() -> None:
+    """The longest GUI-thread stall between asking for the dossier and seeing it."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from spacereader.app import SpaceReaderApp, build, create_qapplication
+
+    SpaceReaderApp.start_background_work = lambda self: None  # type: ignore[method-assign]
+    application = create_qapplication()
+    reader_app = build()
+    reader_app.window.show()
+    for _ in range(20):
+        application.processEvents()
+    clock = QElapsedTimer()
+    clock.start()
+    gaps: list[int] = []
+    last = [clock.elapsed()]
+    shown: list[float] = []
+
+    def tick() -> None:
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
+        window = reader_app.dossier.window
+        if window is not None and window.isVisible() and window.showing_dossier():
+            shown.append(clock.elapsed())
+            QApplication.quit()
+
+    timer = QTimer()
+    timer.setInterval(TICK_MS)
+    timer.timeout.connect(tick)
+    timer.start()
+    QTimer.singleShot(20, lambda: reader_app.dossier.open_dossier(PROGRAM))
+    application.exec()
+    timer.stop()
+    reader_app.shut_down()
+    stall = max(gaps[3:] or gaps) - TICK_MS
+    print(
+        f"in the app: dossier window filled after {shown[0] - 20 if shown else float('nan'):.0f} ms;"
+        f" longest GUI-thread stall {stall} ms   (goal <= 50 ms; {len(gaps)} ticks of {TICK_MS} ms)"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument("--keep", type=Path, help="a folder to keep the library in between runs")
+    parser.add_argument("--no-gui", action="store_true", help="skip the in-app measure")
+    args = parser.parse_args()
+    home = isolate(args.keep)
+    build_library(home, args.docs)
+    measure_core()
+    if not args.no_gui:
+        measure_gui()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
