@@ -147,8 +147,8 @@ class TimelineChart(QWidget):
         years = [
             b for b in self.timeline.bins if not self.timeline.by_month or b.label[:3] == "Jan"
         ]
-        if not years:
-            years = [self.timeline.bins[0]]
+        if not years or years[0] is not self.timeline.bins[0]:
+            years.insert(0, self.timeline.bins[0])  # the first year, whatever its first month
         every = max(1, math.ceil(len(years) * 44 / max(1.0, plot.width())))
         for number, found in enumerate(years):
             x = self._x(found.start)

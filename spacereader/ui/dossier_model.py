@@ -1,0 +1,188 @@
+"""The dossier's documents as a tree model: each document, then its sentences and figures.
+
+The model reads the dossier as the view asks: a document's sentences are parsed
+when its row is first expanded or drawn, so a dossier of thousands of documents
+opens at once. Rows of a document are its sentences naming the program (the
+names set in bold), its figures, and the other programs it names.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from spacereader.core.dates import date_label
+from spacereader.core.dossier.model import Dossier, DossierDocument
+from spacereader.ui.item_delegate import DETAIL_ROLE
+from spacereader.ui.rich_delegate import HTML_ROLE
+
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
+ModelIndex = QModelIndex | QPersistentModelIndex
+_TOP = 0  # internal id of a document row; a child's is its document's row + 1
+
+
+@dataclass(frozen=True)
+class PassageTarget:
+    """Where a row leads: a document, the span to highlight, and the part to flash."""
+
+    doc_id: str
+    start: int
+    end: int
+    focus_start: int
+    focus_end: int
+
+
+def document_detail(document: DossierDocument) -> str:
+    """The grey line under a document's title: date (or why none), source, counts."""
+    if document.published is None:
+        when = "Undated"
+    elif not document.dated:
+        when = date_label(document.published).replace("(no year)", "— no year")
+    else:
+        when = date_label(document.published)
+    parts = [when, document.source]
+    parts.append(f"{document.mentions} mention{'s' * (document.mentions != 1)}")
+    if document.figures:
+        parts.append(f"{len(document.figures)} figure{'s' * (len(document.figures) != 1)}")
+    return " · ".join(part for part in parts if part)
+
+
+class DocumentsModel(QAbstractItemModel):
+    """A dossier's documents (top level) and what each says (children)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.dossier: Dossier | None = None
+        self._names: re.Pattern[str] | None = None
+
+    def set_dossier(self, dossier: Dossier | None) -> None:
+        """Show another dossier (or none)."""
+        self.beginResetModel()
+        self.dossier = dossier
+        names = sorted(dossier.program.names(), key=len, reverse=True) if dossier else []
+        self._names = (
+            re.compile("|".join(rf"(?<!\w){re.escape(html.escape(n))}(?!\w)" for n in names))
+            if names
+            else None
+        )
+        self.endResetModel()
+
+    def _documents(self) -> tuple[DossierDocument, ...]:
+        return self.dossier.documents if self.dossier is not None else ()
+
+    # -- structure -------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """Documents at the top; a document's rows under it."""
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            if row < len(self._documents()):
+                return self.createIndex(row, 0, _TOP)
+            return QModelIndex()
+        if parent.internalId() == _TOP and row < self.rowCount(parent):
+            return self.createIndex(row, 0, parent.row() + 1)
+        return QModelIndex()
+
+    def parent(self, child: ModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        """A child's document row."""
+        if not child.isValid() or child.internalId() == _TOP:
+            return QModelIndex()
+        return self.createIndex(child.internalId() - 1, 0, _TOP)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Documents, or one document's sentences, figures and other programs."""
+        if not parent.isValid():
+            return len(self._documents())
+        if parent.internalId() != _TOP:
+            return 0
+        document = self._documents()[parent.row()]
+        return len(document.passages) + len(document.figures) + bool(document.co_programs)
+
+    def hasChildren(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        """Every document has rows (its sentences); asked without reading them."""
+        return not parent.isValid() or parent.internalId() == _TOP
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """One column."""
+        return 1
+
+    # -- data ------------------------------------------------------------------
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Titles and details for documents; HTML and targets for their rows."""
+        if not index.isValid():
+            return None
+        if index.internalId() == _TOP:
+            return self._document_data(self._documents()[index.row()], role)
+        document = self._documents()[index.internalId() - 1]
+        return self._child_data(document, index.row(), role)
+
+    def _document_data(self, document: DossierDocument, role: int) -> object:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return document.title
+        if role == DETAIL_ROLE:
+            return document_detail(document)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{document.title}, {document_detail(document)}"
+        if role == TARGET_ROLE and document.passages:
+            first = document.passages[0]
+            return PassageTarget(document.doc_id, first.start, first.end, first.start, first.end)
+        return None
+
+    def _child_data(self, document: DossierDocument, row: int, role: int) -> object:
+        passages, figures = document.passages, document.figures
+        if row < len(passages):
+            passage = passages[row]
+            if role == HTML_ROLE:
+                return f"“{self._marked(passage.text)}”"
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return passage.text
+            if role == TARGET_ROLE:
+                return PassageTarget(
+                    document.doc_id, passage.start, passage.end, passage.start, passage.end
+                )
+            return None
+        row -= len(passages)
+        if row < len(figures):
+            quoted = figures[row]
+            figure = quoted.figure
+            label = " ".join(f"{figure.text} {figure.unit}".split())
+            if role == HTML_ROLE:
+                kind = "" if figure.kind.value == "count" else f" ({figure.kind.value})"
+                return f"<b>{html.escape(label)}</b><span style='color:gray'>{kind}</span>"
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return f"Figure: {label}"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return quoted.sentence
+            if role == TARGET_ROLE:
+                return PassageTarget(
+                    document.doc_id,
+                    figure.sentence_start,
+                    figure.sentence_end,
+                    figure.start,
+                    figure.end,
+                )
+            return None
+        others = ", ".join(document.co_programs)
+        if role == HTML_ROLE:
+            return f"<span style='color:gray'>Also names:</span> {html.escape(others)}"
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"Also names: {others}"
+        return None
+
+    def _marked(self, text: str) -> str:
+        escaped = html.escape(text)
+        if self._names is None:
+            return escaped
+        return self._names.sub(lambda match: f"<b>{match.group()}</b>", escaped)
+
+    def row_of(self, doc_id: str) -> int:
+        """The row of a document, or -1."""
+        for row, document in enumerate(self._documents()):
+            if document.doc_id == doc_id:
+                return row
+        return -1
