@@ -22,10 +22,10 @@ from PySide6.QtGui import (
     QFontMetrics,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPaintEvent,
     QPalette,
     QPen,
+    QPolygonF,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -41,6 +41,8 @@ MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 44, 48, 30, 24
 POINT_RADIUS = 4.0
 HIT_RADIUS = 8.0
 SERIES_SHOWN_AT_FIRST = 1
+# A series of more points is drawn as dots alone: a line through them would be a scribble.
+LINE_UP_TO = 120
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,9 @@ class TimelineChart(QWidget):
         self.shown: set[int] = set()
         self._conflicted: set[tuple[str, int]] = set()
         self._legend: list[_LegendEntry] = []
+        # Per series: (what they were computed for, positions of its points).
+        self._positions: dict[int, tuple[object, list[QPointF]]] = {}
+        self._top: tuple[frozenset[int], float] | None = None
 
     def sizeHint(self) -> QSize:
         """Wide and low."""
@@ -83,6 +88,8 @@ class TimelineChart(QWidget):
         self.series = series
         self.shown = set(range(min(SERIES_SHOWN_AT_FIRST, len(series))))
         self._conflicted = conflicted or set()
+        self._positions.clear()
+        self._top = None
         self.update()
 
     def toggle_series(self, number: int) -> None:
@@ -102,16 +109,34 @@ class TimelineChart(QWidget):
         return plot.left() + (day - self.timeline.start) / span * plot.width()
 
     def _value_top(self) -> float:
-        values = [p.value for n in self.shown for p in self.series[n].points]
-        return _nice_ceiling(max(values) * 1.1) if values else 1.0
+        key = frozenset(self.shown)
+        if self._top is None or self._top[0] != key:
+            values = [p.value for n in self.shown for p in self.series[n].points]
+            self._top = (key, _nice_ceiling(max(values) * 1.1) if values else 1.0)
+        return self._top[1]
 
     def _mentions_top(self) -> float:
         return _nice_ceiling(max((b.mentions for b in self.timeline.bins), default=1))
 
-    def _point_position(self, point: SeriesPoint, top: float) -> QPointF:
+    def positions(self, number: int) -> list[QPointF]:
+        """Where a series' points are drawn, in the widget's current size (kept until then)."""
+        key = (number, self.width(), self.height(), frozenset(self.shown))
+        cached = self._positions.get(number)
+        if cached is not None and cached[0] == key:
+            return cached[1]
         plot = self._plot()
-        day = day_number(point.date) or self.timeline.start
-        return QPointF(self._x(day), plot.bottom() - point.value / top * plot.height())
+        top = self._value_top()
+        start = self.timeline.start
+        scale = plot.width() / max(1, self.timeline.end - start)
+        found = [
+            QPointF(
+                plot.left() + ((day_number(point.date) or start) - start) * scale,
+                plot.bottom() - point.value / top * plot.height(),
+            )
+            for point in self.series[number].points
+        ]
+        self._positions[number] = (key, found)
+        return found
 
     # -- painting ------------------------------------------------------------
 
@@ -129,9 +154,8 @@ class TimelineChart(QWidget):
             return
         self._draw_axes(painter, palette)
         self._draw_bars(painter, palette)
-        top = self._value_top()
         for number in sorted(self.shown):
-            self._draw_series(painter, number, top)
+            self._draw_series(painter, number)
         self._draw_legend(painter, palette)
 
     def _draw_axes(self, painter: QPainter, palette: QPalette) -> None:
@@ -196,23 +220,24 @@ class TimelineChart(QWidget):
                 QRectF(left + gap, plot.bottom() - height, max(1.0, right - left - 2 * gap), height)
             )
 
-    def _draw_series(self, painter: QPainter, number: int, top: float) -> None:
+    def _draw_series(self, painter: QPainter, number: int) -> None:
         color = QColor(SERIES_COLORS[number % len(SERIES_COLORS)])
-        positions = [self._point_position(p, top) for p in self.series[number].points]
+        positions = self.positions(number)
         faint = QColor(color)
         faint.setAlpha(120)
-        if len(positions) > 1:
-            path = QPainterPath(positions[0])
-            for position in positions[1:]:
-                path.lineTo(position)
-            painter.setPen(QPen(faint, 1.2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(path)
-        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Base), 1))
-        painter.setBrush(color)
-        for position in positions:
-            painter.drawEllipse(position, POINT_RADIUS, POINT_RADIUS)
         painter.setBrush(Qt.BrushStyle.NoBrush)
+        if 1 < len(positions) <= LINE_UP_TO:
+            painter.setPen(QPen(faint, 1.2))
+            painter.drawPolyline(QPolygonF(positions))
+        # Points as round pen dots, in two calls: a ring of the background, then the colour.
+        outline = QPen(self.palette().color(QPalette.ColorRole.Base), 2 * POINT_RADIUS + 2)
+        outline.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(outline)
+        painter.drawPoints(QPolygonF(positions))
+        dot = QPen(color, 2 * POINT_RADIUS)
+        dot.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(dot)
+        painter.drawPoints(QPolygonF(positions))
         painter.setPen(QPen(CONFLICT_COLOR, 2))
         for point, position in zip(self.series[number].points, positions, strict=True):
             if (point.doc_id, point.figure_start) in self._conflicted:
@@ -257,12 +282,15 @@ class TimelineChart(QWidget):
 
     def point_at(self, position: QPointF) -> SeriesPoint | None:
         """The shown point under a position, if any."""
-        top = self._value_top()
         best: tuple[float, SeriesPoint] | None = None
+        x, y = position.x(), position.y()
         for number in self.shown:
-            for point in self.series[number].points:
-                where = self._point_position(point, top)
-                distance = math.hypot(where.x() - position.x(), where.y() - position.y())
+            for point, where in zip(
+                self.series[number].points, self.positions(number), strict=True
+            ):
+                if abs(where.x() - x) > HIT_RADIUS or abs(where.y() - y) > HIT_RADIUS:
+                    continue
+                distance = math.hypot(where.x() - x, where.y() - y)
                 if distance <= HIT_RADIUS and (best is None or distance < best[0]):
                     best = (distance, point)
         return best[1] if best else None

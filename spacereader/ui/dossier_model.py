@@ -1,9 +1,10 @@
-"""The dossier's documents as a tree model: each document, then its sentences and figures.
+"""The dossier's lists as item models: documents, figure series, conflicts.
 
-The model reads the dossier as the view asks: a document's sentences are parsed
-when its row is first expanded or drawn, so a dossier of thousands of documents
-opens at once. Rows of a document are its sentences naming the program (the
-names set in bold), its figures, and the other programs it names.
+The models read the dossier as the view asks: a document's sentences are parsed
+when its row is first expanded or drawn, and no row's text is made before it
+is shown, so a dossier of thousands of documents and figures opens at once.
+Rows of a document are its sentences naming the program (the names set in
+bold), its figures, and the other programs it names.
 """
 
 from __future__ import annotations
@@ -12,10 +13,18 @@ import html
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from spacereader.core.dates import date_label
-from spacereader.core.dossier.model import Dossier, DossierDocument
+from spacereader.core.dossier.model import Conflict, Dossier, DossierDocument, Series, SeriesPoint
+from spacereader.ui.dossier_chart import SERIES_COLORS
 from spacereader.ui.item_delegate import DETAIL_ROLE
 from spacereader.ui.rich_delegate import HTML_ROLE
 
@@ -186,3 +195,161 @@ class DocumentsModel(QAbstractItemModel):
             if document.doc_id == doc_id:
                 return row
         return -1
+
+
+class SeriesModel(QAbstractItemModel):
+    """A dossier's figure series (top level) and their points (children), read on demand."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.series: tuple[Series, ...] = ()
+
+    def set_series(self, series: tuple[Series, ...]) -> None:
+        """Show these series."""
+        self.beginResetModel()
+        self.series = series
+        self.endResetModel()
+
+    def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """Series at the top; a series' points under it."""
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, _TOP) if row < len(self.series) else QModelIndex()
+        if parent.internalId() == _TOP and row < len(self.series[parent.row()].points):
+            return self.createIndex(row, 0, parent.row() + 1)
+        return QModelIndex()
+
+    def parent(self, child: ModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        """A point's series."""
+        if not child.isValid() or child.internalId() == _TOP:
+            return QModelIndex()
+        return self.createIndex(child.internalId() - 1, 0, _TOP)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """Series, or one series' points."""
+        if not parent.isValid():
+            return len(self.series)
+        return len(self.series[parent.row()].points) if parent.internalId() == _TOP else 0
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """One column."""
+        return 1
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """A series' summary, or a point with its source."""
+        if not index.isValid():
+            return None
+        if index.internalId() == _TOP:
+            return self._series_data(index.row(), role)
+        point = self.series[index.internalId() - 1].points[index.row()]
+        if role == HTML_ROLE:
+            return point_html(point)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{point.figure_text} {point.unit}, {date_label(point.date)}, {point.title}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return point.text
+        if role == TARGET_ROLE:
+            return point_target(point)
+        return None
+
+    def _series_data(self, row: int, role: int) -> object:
+        one = self.series[row]
+        if role == HTML_ROLE:
+            documents = len({point.doc_id for point in one.points})
+            color = SERIES_COLORS[row % len(SERIES_COLORS)]
+            label = (
+                f"<span style='color:{color}'>●</span> <b>{html.escape(one.what)}</b>"
+                f" — {len(one.points):,} figures in {documents:,} documents"
+            )
+            wordings = sorted({" ".join(p.unit.lower().split()) for p in one.points} - {one.what})
+            if wordings:
+                also = html.escape(", ".join(wordings[:6]))
+                label += f"<br><span style='color:gray'>also: {also}</span>"
+            return label
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{one.what}, {len(one.points)} figures"
+        return None
+
+
+class ConflictsModel(QAbstractTableModel):
+    """Conflicts side by side: what they are about, one source, the other."""
+
+    HEADERS = ("Figure", "One source", "Another source")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.conflicts: tuple[Conflict, ...] = ()
+
+    def set_conflicts(self, conflicts: tuple[Conflict, ...]) -> None:
+        """Show these conflicts."""
+        self.beginResetModel()
+        self.conflicts = conflicts
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """One row a conflict."""
+        return 0 if parent.isValid() else len(self.conflicts)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        """What, and the two sides."""
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        """The column titles."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """The series and how far apart, or one side with its quote."""
+        if not index.isValid():
+            return None
+        conflict = self.conflicts[index.row()]
+        days = f"{conflict.days_apart} day{'s' * (conflict.days_apart != 1)} apart"
+        if index.column() == 0:
+            if role == HTML_ROLE:
+                return (
+                    f"<b>{html.escape(conflict.what)}</b><br><span style='color:gray'>{days}</span>"
+                )
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return f"{conflict.what}, {days}"
+            if role == TARGET_ROLE:
+                return point_target(conflict.first)
+            return None
+        point = conflict.first if index.column() == 1 else conflict.second
+        if role == HTML_ROLE:
+            return conflict_side_html(point)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{point.figure_text} {point.unit}, {date_label(point.date)}, {point.title}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "Open this passage in the reader"
+        if role == TARGET_ROLE:
+            return point_target(point)
+        return None
+
+
+def point_target(point: SeriesPoint) -> PassageTarget:
+    """A figure's sentence to highlight, the figure to flash."""
+    return PassageTarget(point.doc_id, point.start, point.end, point.figure_start, point.figure_end)
+
+
+def point_html(point: SeriesPoint) -> str:
+    """One value of a series with where it comes from."""
+    where = ", ".join(part for part in (point.source, date_label(point.date)) if part)
+    return (
+        f"<b>{html.escape(point.figure_text)}</b> {html.escape(point.unit)} · {html.escape(where)}"
+        f"<br><span style='color:gray'>{html.escape(point.title)}</span>"
+    )
+
+
+def conflict_side_html(point: SeriesPoint) -> str:
+    """One side of a conflict: value, date, source, quote, title."""
+    where = ", ".join(part for part in (point.source, date_label(point.date)) if part)
+    return (
+        f"<b>{html.escape(point.figure_text)} {html.escape(point.unit)}</b> · {html.escape(where)}"
+        f"<br>“{html.escape(point.text)}”"
+        f"<br><span style='color:gray'><i>{html.escape(point.title)}</i></span>"
+    )

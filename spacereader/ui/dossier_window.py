@@ -34,8 +34,6 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QShortcut,
-    QStandardItem,
-    QStandardItemModel,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,12 +52,19 @@ from PySide6.QtWidgets import (
 )
 
 from spacereader.core.dates import date_label
-from spacereader.core.dossier.model import Conflict, Dossier, Series, SeriesPoint
+from spacereader.core.dossier.model import Dossier, SeriesPoint
 from spacereader.core.dossier.timeline import Timeline
-from spacereader.ui.dossier_chart import SERIES_COLORS, TimelineChart
-from spacereader.ui.dossier_model import TARGET_ROLE, DocumentsModel, PassageTarget
+from spacereader.ui.dossier_chart import TimelineChart
+from spacereader.ui.dossier_model import (
+    TARGET_ROLE,
+    ConflictsModel,
+    DocumentsModel,
+    PassageTarget,
+    SeriesModel,
+    point_target,
+)
 from spacereader.ui.item_delegate import TwoLineDelegate
-from spacereader.ui.rich_delegate import HTML_ROLE, RichTextDelegate
+from spacereader.ui.rich_delegate import RichTextDelegate
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 # Up to this many documents the list opens with every document's sentences shown.
@@ -136,25 +141,6 @@ def _tree(parent: QWidget, name: str) -> QTreeView:
     return tree
 
 
-def point_html(point: SeriesPoint) -> str:
-    """One value of a series with where it comes from."""
-    where = ", ".join(part for part in (point.source, date_label(point.date)) if part)
-    return (
-        f"<b>{html.escape(point.figure_text)}</b> {html.escape(point.unit)} · {html.escape(where)}"
-        f"<br><span style='color:gray'>{html.escape(point.title)}</span>"
-    )
-
-
-def conflict_side_html(point: SeriesPoint) -> str:
-    """One side of a conflict: value, date, source, quote, title."""
-    where = ", ".join(part for part in (point.source, date_label(point.date)) if part)
-    return (
-        f"<b>{html.escape(point.figure_text)} {html.escape(point.unit)}</b> · {html.escape(where)}"
-        f"<br>“{html.escape(point.text)}”"
-        f"<br><span style='color:gray'><i>{html.escape(point.title)}</i></span>"
-    )
-
-
 class DossierWindow(QWidget):
     """A program's dossier in a window of its own; the app fills it."""
 
@@ -209,18 +195,24 @@ class DossierWindow(QWidget):
         self.documents.setModel(self.documents_model)
         self.documents.setItemDelegate(_DocumentsDelegate(self.documents))
         self.documents.activated.connect(self._activated)
-        self.series_model = QStandardItemModel(self)
+        self.series_model = SeriesModel(self)
         self.series_view = _tree(self, "Figure series")
         self.series_view.setModel(self.series_model)
         self.series_view.setItemDelegate(_FittedRichText(self.series_view))
         self.series_view.activated.connect(self._activated)
-        self.conflicts_model = QStandardItemModel(self)
+        self.conflicts_model = ConflictsModel(self)
         self.conflicts_view = _tree(self, "Conflicting figures")
         self.conflicts_view.setModel(self.conflicts_model)
         self.conflicts_view.setItemDelegate(_FittedRichText(self.conflicts_view))
         self.conflicts_view.setRootIsDecorated(False)
         self.conflicts_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.conflicts_view.setAlternatingRowColors(True)
+        header = self.conflicts_view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.conflicts_view.setColumnWidth(0, 150)
         self.conflicts_view.setHeaderHidden(False)
         self.conflicts_view.activated.connect(self._activated)
         self.tabs = QTabWidget(self)
@@ -294,8 +286,10 @@ class DossierWindow(QWidget):
         self.documents_model.set_dossier(dossier)
         if len(dossier.documents) <= EXPANDED_UP_TO:
             self.documents.expandToDepth(0)
-        self._fill_series(dossier.series)
-        self._fill_conflicts(dossier.conflicts)
+        self.series_model.set_series(dossier.series)
+        if len(dossier.series) == 1:
+            self.series_view.expandToDepth(0)
+        self.conflicts_model.set_conflicts(dossier.conflicts)
         self.tabs.setTabText(0, f"Documents ({len(dossier.documents):,})")
         self.tabs.setTabText(1, f"Figure series ({len(dossier.series)})")
         self.tabs.setTabText(2, f"Conflicts ({len(dossier.conflicts)})")
@@ -324,64 +318,6 @@ class DossierWindow(QWidget):
             lines.append(seen)
         return "<br>".join(lines)
 
-    def _fill_series(self, series: tuple[Series, ...]) -> None:
-        self.series_model.clear()
-        for number, one in enumerate(series):
-            documents = len({point.doc_id for point in one.points})
-            wordings = sorted({" ".join(p.unit.lower().split()) for p in one.points} - {one.what})
-            color = SERIES_COLORS[number % len(SERIES_COLORS)]
-            label = (
-                f"<span style='color:{color}'>●</span> <b>{html.escape(one.what)}</b>"
-                f" — {len(one.points):,} figures in {documents:,} documents"
-            )
-            if wordings:
-                also = html.escape(", ".join(wordings[:6]))
-                label += f"<br><span style='color:gray'>also: {also}</span>"
-            parent = QStandardItem(one.what)
-            parent.setData(label, HTML_ROLE)
-            parent.setData(
-                f"{one.what}, {len(one.points)} figures", Qt.ItemDataRole.AccessibleTextRole
-            )
-            rows = []
-            for point in one.points:
-                child = QStandardItem(f"{point.figure_text} {point.unit}, {date_label(point.date)}")
-                child.setData(point_html(point), HTML_ROLE)
-                child.setToolTip(point.text)
-                child.setData(_target(point), TARGET_ROLE)
-                rows.append(child)
-            parent.appendRows(rows)
-            self.series_model.appendRow(parent)
-        if len(series) == 1:
-            self.series_view.expandToDepth(0)
-
-    def _fill_conflicts(self, conflicts: tuple[Conflict, ...]) -> None:
-        self.conflicts_model.clear()
-        self.conflicts_model.setHorizontalHeaderLabels(["Figure", "One source", "Another source"])
-        # Widths first: the rows' heights follow from them. The two sources share the rest.
-        header = self.conflicts_view.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.conflicts_view.setColumnWidth(0, 150)
-        for conflict in conflicts:
-            days = f"{conflict.days_apart} day{'s' * (conflict.days_apart != 1)} apart"
-            what = QStandardItem(f"{conflict.what}, {days}")
-            what.setData(
-                f"<b>{html.escape(conflict.what)}</b><br><span style='color:gray'>{days}</span>",
-                HTML_ROLE,
-            )
-            row = [what]
-            for point in (conflict.first, conflict.second):
-                item = QStandardItem(f"{point.figure_text} {point.unit}, {date_label(point.date)}")
-                item.setData(conflict_side_html(point), HTML_ROLE)
-                item.setData(_target(point), TARGET_ROLE)
-                item.setToolTip("Open this passage in the reader")
-                row.append(item)
-            what.setData(_target(conflict.first), TARGET_ROLE)
-            self.conflicts_model.appendRow(row)
-        self.conflicts_view.setCurrentIndex(QModelIndex())
-
     # -- activation --------------------------------------------------------------
 
     @Slot(QModelIndex)
@@ -392,7 +328,7 @@ class DossierWindow(QWidget):
 
     @Slot(object)
     def _point_activated(self, point: SeriesPoint) -> None:
-        self.passage_requested.emit(_target(point))
+        self.passage_requested.emit(point_target(point))
 
     @Slot(int, int)
     def _period_activated(self, start: int, end: int) -> None:
@@ -410,7 +346,3 @@ class DossierWindow(QWidget):
                 self.documents.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
                 self.documents.expand(index)
                 return
-
-
-def _target(point: SeriesPoint) -> PassageTarget:
-    return PassageTarget(point.doc_id, point.start, point.end, point.figure_start, point.figure_end)

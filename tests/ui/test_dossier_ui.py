@@ -126,7 +126,7 @@ def test_clicking_a_chart_point_opens_its_figure(qtbot: QtBot, app: SpaceReaderA
     chart = window.chart
     qtbot.waitExposed(window)
     last = chart.series[0].points[-1]
-    where = chart._point_position(last, chart._value_top())
+    where = chart.positions(0)[-1]
     QTest.mouseClick(
         chart, Qt.MouseButton.LeftButton, pos=QPoint(round(where.x()), round(where.y()))
     )

@@ -221,51 +221,38 @@ class ProgramIndex:
         return len(gone)
 
     def _write(self, rows: list[tuple[str, list[ProgramDigest] | None]], made_by: str) -> None:
+        """Replace the rows of these texts, in one transaction (a text None: unreadable now,
+        so it gets no row and the next sync tries again)."""
+        hashes = [(content_hash,) for content_hash, _digests in rows]
+        found = [(content_hash, one) for content_hash, digests in rows for one in digests or ()]
+        entries = [
+            (
+                one.key,
+                content_hash,
+                codec.encode_facts(one.mentions, one.figures, one.co_programs),
+                codec.encode_passages(one.passages),
+            )
+            for content_hash, one in found
+        ]
+        programs = {
+            one.key: codec.encode_program(
+                one.name, one.acronym, one.aliases, one.category, one.country
+            )
+            for _hash, one in found
+        }
+        names = [
+            (name_key(name), name, one.key, content_hash)
+            for content_hash, one in found
+            for name in one.names()
+        ]
+        texts = [(content_hash, made_by) for content_hash, digests in rows if digests is not None]
         with self._lock, transaction(self._db) as db:
-            for content_hash, digests in rows:
-                for table in ("entries", "names"):
-                    db.execute(f"DELETE FROM {table} WHERE content_hash = ?", (content_hash,))
-                if digests is None:
-                    # Unreadable now: no row, so the next sync tries again.
-                    db.execute("DELETE FROM texts WHERE content_hash = ?", (content_hash,))
-                    continue
-                db.executemany(
-                    "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)",
-                    [
-                        (
-                            found.key,
-                            content_hash,
-                            codec.encode_facts(found.mentions, found.figures, found.co_programs),
-                            codec.encode_passages(found.passages),
-                        )
-                        for found in digests
-                    ],
-                )
-                db.executemany(
-                    "INSERT OR REPLACE INTO programs VALUES (?, ?)",
-                    [
-                        (
-                            found.key,
-                            codec.encode_program(
-                                found.name,
-                                found.acronym,
-                                found.aliases,
-                                found.category,
-                                found.country,
-                            ),
-                        )
-                        for found in digests
-                    ],
-                )
-                db.executemany(
-                    "INSERT INTO names VALUES (?, ?, ?, ?)",
-                    [
-                        (name_key(name), name, found.key, content_hash)
-                        for found in digests
-                        for name in found.names()
-                    ],
-                )
-                db.execute("INSERT OR REPLACE INTO texts VALUES (?, ?)", (content_hash, made_by))
+            for table in ("texts", "entries", "names"):
+                db.executemany(f"DELETE FROM {table} WHERE content_hash = ?", hashes)
+            db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?)", entries)
+            db.executemany("INSERT OR REPLACE INTO programs VALUES (?, ?)", programs.items())
+            db.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", names)
+            db.executemany("INSERT INTO texts VALUES (?, ?)", texts)
 
     # -- reading -----------------------------------------------------------
 
