@@ -17,7 +17,7 @@ from PySide6.QtCore import QTimer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.dossier_library import write_library  # noqa: E402
+from tests.dossier_library import write_library
 
 app = globals()["app"]
 CITIES = ("BEIJING", "MOSCOW", "WUHAN", "HEFEI", "GENEVA", "VIENNA", "PRETORIA", "BAKU")
