@@ -54,3 +54,14 @@ def test_any_text_reads_without_error_and_values_lie_inside(text: str) -> None:
     assert 0 <= front.end <= len(text) + 4
     for found in front.fields.values():
         assert 0 <= found.start <= found.end <= front.end
+
+
+def test_the_reader_shows_front_matter_as_metadata_not_as_a_heading() -> None:
+    from spacereader.core.loaders.markdown import markdown_blocks
+
+    shown = [(b.kind, b.level, b.display_text(YAML)) for b in markdown_blocks(YAML)]
+    assert shown[0] == ("heading", 1, 'The ILRS at \\"five\\"')
+    assert shown[1][0] == "code"
+    assert shown[1][2].startswith("date: 2021-06-16  # the day it went up\nsummary: >")
+    assert shown[2] == ("heading", 1, "Heading")
+    assert all(kind != "rule" for kind, _level, _text in shown)
