@@ -194,6 +194,7 @@ def day_number(iso: str | None) -> int | None:
     return date(year, month, day).toordinal()
 
 
+@lru_cache(maxsize=4096)
 def sort_key(iso: str | None) -> tuple[int, int, str]:
     """Orders documents by date: dated ones first, in time; then yearless; then undated."""
     number = day_number(iso)

@@ -11,8 +11,7 @@ None (or leaves a row out) for anything it does not recognise.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacereader.core.dossier.model import Passage, QuotedFigure
 from spacereader.core.extraction.model import Figure, FigureKind, assemble
@@ -22,8 +21,7 @@ PARSE_AT_ONCE = 400
 _KINDS = {kind.value: kind for kind in FigureKind}
 
 
-@dataclass(frozen=True)
-class StoredEntry:
+class StoredEntry(NamedTuple):
     """One text's row for one program, as a dossier reads it."""
 
     content_hash: str
@@ -134,11 +132,11 @@ def _entry(content_hash: str, facts: Any, passages: str) -> StoredEntry | None:
         if form != FORMAT:
             return None
         return StoredEntry(
-            content_hash=content_hash,
-            mentions=int(mentions),
-            figures=tuple([_figure(figure) for figure in figures]),
-            co_programs=tuple(str(name) for name in co),
-            passages=passages,
+            content_hash,
+            int(mentions),
+            tuple([_figure(figure) for figure in figures]),
+            tuple(co),
+            passages,
         )
     except (ValueError, TypeError, KeyError):
         return None

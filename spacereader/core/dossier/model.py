@@ -78,8 +78,7 @@ class DossierDocument:
         return self.published is not None and not self.published.startswith("--")
 
 
-@dataclass(frozen=True)
-class SeriesPoint:
+class SeriesPoint(NamedTuple):
     """One value of a series: a figure in a dated document."""
 
     date: str

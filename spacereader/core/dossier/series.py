@@ -136,20 +136,20 @@ def make_series(
                 continue
             wordings[unit][" ".join(figure.unit.split()).lower()] += 1
             grouped[unit].append(
-                SeriesPoint(
-                    date=document.published,
-                    value=float(figure.value),
-                    doc_id=document.doc_id,
-                    title=document.title,
-                    source=document.source,
-                    start=figure.sentence_start,
-                    end=figure.sentence_end,
-                    text=quoted.sentence,
-                    figure_text=" ".join(figure.text.split()),
-                    figure_start=figure.start,
-                    figure_end=figure.end,
-                    qualifier=figure.qualifier,
-                    unit=figure.unit,
+                SeriesPoint(  # in the order of its fields: thousands, made positionally
+                    document.published,
+                    float(figure.value),
+                    document.doc_id,
+                    document.title,
+                    document.source,
+                    figure.sentence_start,
+                    figure.sentence_end,
+                    quoted.sentence,
+                    " ".join(figure.text.split()),
+                    figure.start,
+                    figure.end,
+                    figure.qualifier,
+                    figure.unit,
                 )
             )
     series = [
