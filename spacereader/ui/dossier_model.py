@@ -29,6 +29,9 @@ from spacereader.ui.item_delegate import DETAIL_ROLE
 from spacereader.ui.rich_delegate import HTML_ROLE
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
+# Documents listed at first, and added each time the list is scrolled to its end: a
+# view lays out every row it is given, and thousands would hold the GUI thread up.
+DOCUMENTS_AT_ONCE = 150
 ModelIndex = QModelIndex | QPersistentModelIndex
 _TOP = 0  # internal id of a document row; a child's is its document's row + 1
 
@@ -66,11 +69,13 @@ class DocumentsModel(QAbstractItemModel):
         super().__init__(parent)
         self.dossier: Dossier | None = None
         self._names: re.Pattern[str] | None = None
+        self._listed = 0
 
     def set_dossier(self, dossier: Dossier | None) -> None:
         """Show another dossier (or none)."""
         self.beginResetModel()
         self.dossier = dossier
+        self._listed = min(DOCUMENTS_AT_ONCE, len(dossier.documents) if dossier else 0)
         names = sorted(dossier.program.names(), key=len, reverse=True) if dossier else []
         self._names = (
             re.compile("|".join(rf"(?<!\w){re.escape(html.escape(n))}(?!\w)" for n in names))
@@ -82,6 +87,24 @@ class DocumentsModel(QAbstractItemModel):
     def _documents(self) -> tuple[DossierDocument, ...]:
         return self.dossier.documents if self.dossier is not None else ()
 
+    def canFetchMore(self, parent: ModelIndex) -> bool:
+        """True while documents are left to list."""
+        return not parent.isValid() and self._listed < len(self._documents())
+
+    def fetchMore(self, parent: ModelIndex) -> None:
+        """List the next documents (the view asks when scrolled to the end)."""
+        if not self.canFetchMore(parent):
+            return
+        more = min(DOCUMENTS_AT_ONCE, len(self._documents()) - self._listed)
+        self.beginInsertRows(QModelIndex(), self._listed, self._listed + more - 1)
+        self._listed += more
+        self.endInsertRows()
+
+    def list_up_to(self, row: int) -> None:
+        """Make sure a document's row is listed."""
+        while row >= self._listed and self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())
+
     # -- structure -------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
@@ -89,9 +112,7 @@ class DocumentsModel(QAbstractItemModel):
         if column != 0 or row < 0:
             return QModelIndex()
         if not parent.isValid():
-            if row < len(self._documents()):
-                return self.createIndex(row, 0, _TOP)
-            return QModelIndex()
+            return self.createIndex(row, 0, _TOP) if row < self._listed else QModelIndex()
         if parent.internalId() == _TOP and row < self.rowCount(parent):
             return self.createIndex(row, 0, parent.row() + 1)
         return QModelIndex()
@@ -105,7 +126,7 @@ class DocumentsModel(QAbstractItemModel):
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         """Documents, or one document's sentences, figures and other programs."""
         if not parent.isValid():
-            return len(self._documents())
+            return self._listed
         if parent.internalId() != _TOP:
             return 0
         document = self._documents()[parent.row()]
@@ -190,9 +211,10 @@ class DocumentsModel(QAbstractItemModel):
         return self._names.sub(lambda match: f"<b>{match.group()}</b>", escaped)
 
     def row_of(self, doc_id: str) -> int:
-        """The row of a document, or -1."""
+        """The row of a document (listed now if it was not), or -1."""
         for row, document in enumerate(self._documents()):
             if document.doc_id == doc_id:
+                self.list_up_to(row)
                 return row
         return -1
 

@@ -340,6 +340,7 @@ class DossierWindow(QWidget):
         for row, document in enumerate(self.dossier.documents):
             day = day_number(document.published)
             if day is not None and start <= day < end:
+                self.documents_model.list_up_to(row)
                 index = self.documents_model.index(row, 0)
                 self.tabs.setCurrentWidget(self.documents)
                 self.documents.setCurrentIndex(index)

@@ -154,3 +154,42 @@ def test_an_unknown_program_says_so(qtbot: QtBot, app: SpaceReaderApp) -> None:
     window = app.dossier.open_dossier("ILSR")
     qtbot.waitUntil(lambda: "did you mean ILRS" in window.status.text(), timeout=WAIT_MS)
     assert not window.showing_dossier()
+
+
+def test_thousands_of_documents_are_listed_as_the_list_is_scrolled(qtbot: QtBot) -> None:
+    from spacereader.core.dossier import Dossier, DossierDocument, ProgramInfo
+    from spacereader.core.dossier.timeline import make_timeline
+    from spacereader.ui.dossier_model import DOCUMENTS_AT_ONCE
+
+    documents = tuple(
+        DossierDocument(
+            doc_id=f"doc{number:04d}",
+            title=f"Report {number}",
+            source="EIRNS",
+            date="",
+            published=f"{2016 + number // 400}-{1 + number % 12:02d}-01",
+            mentions=1,
+            figures=(),
+            co_programs=(),
+            passage_data='[[0, 10, "The ILRS grew."]]',
+        )
+        for number in range(1000)
+    )
+    program = ProgramInfo("ilrs", "International Lunar Research Station", (), "ILRS", "", "")
+    dossier = Dossier(program, documents, (), (), "2016-01-01", "2018-04-01")
+    window = DossierWindow("ILRS")
+    qtbot.addWidget(window)
+    window.show()
+    window.show_dossier(dossier, make_timeline(dossier))
+    model = window.documents_model
+    assert model.rowCount() == DOCUMENTS_AT_ONCE
+    assert window.tabs.tabText(0) == "Documents (1,000)"
+    window.documents.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() > DOCUMENTS_AT_ONCE)
+    # A bar of the time line shows the first document of its period, listed on demand.
+    last = window.chart.timeline.bins[-1]
+    window.chart.period_activated.emit(last.start, last.end)
+    current = window.documents.currentIndex()
+    assert last.label == "Apr 2018"
+    assert current.data() == "Report 803"  # the first of April 2018 (803 % 12 == 3)
+    assert model.index(0, 0, current).data() == "The ILRS grew."
