@@ -28,12 +28,15 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 RUNS = 30
 TICK_MS = 2
+SETTLE_MS = 500
+GUI_RUNS = 3
 PROGRAM = "ILRS"
 
 
@@ -139,11 +142,13 @@ def _load() -> str:
         return "unknown"
 
 
-def measure_gui() -> None:
-    """The longest GUI-thread stall between asking for the dossier and seeing it."""
-    from PySide6.QtCore import QElapsedTimer, QTimer
-    from PySide6.QtWidgets import QApplication
+def measure_gui(runs: int) -> None:
+    """The longest GUI-thread stall from asking for the dossier until it is drawn.
 
+    Each stall is given in wall-clock time, and in the CPU time the GUI thread
+    itself spent in it: on a busy machine a thread also waits for a core, and
+    only the second is the app's own doing.
+    """
     from spacereader.app import SpaceReaderApp, build, create_qapplication
 
     SpaceReaderApp.start_background_work = lambda self: None  # type: ignore[method-assign]
@@ -152,34 +157,55 @@ def measure_gui() -> None:
     reader_app.window.show()
     for _ in range(20):
         application.processEvents()
+    for run in range(runs):
+        filled, wall, own, busiest = _gui_run(reader_app)
+        print(
+            f"in the app, run {run + 1}: window filled after {filled}; longest GUI-thread"
+            f" stall {wall} ms wall ({own:.0f} ms of it the GUI thread's own work);"
+            f" most work between two ticks {busiest:.0f} ms   (goal <= 50 ms)"
+        )
+    reader_app.shut_down()
+
+
+def _gui_run(reader_app: Any) -> tuple[str, int, float, float]:
+    """One dossier opened in a fresh window: (filled after, stall, its own CPU, most CPU)."""
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+
+    # A loop of its own for each run: the application's, once quit, is not for running again.
+    loop = QEventLoop()
+    for window in reader_app.dossier.windows.values():
+        window.close()
+    reader_app.dossier.windows.clear()
+    reader_app.dossier.window = None
     clock = QElapsedTimer()
     clock.start()
-    gaps: list[int] = []
-    last = [clock.elapsed()]
+    gaps: list[tuple[int, float]] = []
+    last = [clock.elapsed(), time.thread_time()]
     shown: list[float] = []
 
     def tick() -> None:
-        now = clock.elapsed()
-        gaps.append(now - last[0])
-        last[0] = now
+        now, cpu = clock.elapsed(), time.thread_time()
+        gaps.append((now - int(last[0]), 1000 * (cpu - last[1])))
+        last[:] = [now, cpu]
         window = reader_app.dossier.window
-        if window is not None and window.isVisible() and window.showing_dossier():
-            shown.append(clock.elapsed())
-            QApplication.quit()
+        if not shown and window is not None and window.showing_dossier():
+            shown.append(now)
+        # Half a second more: the window's first paint with the dossier is measured too.
+        if shown and now - shown[0] > SETTLE_MS:
+            loop.quit()
 
     timer = QTimer()
     timer.setInterval(TICK_MS)
     timer.timeout.connect(tick)
     timer.start()
     QTimer.singleShot(20, lambda: reader_app.dossier.open_dossier(PROGRAM))
-    application.exec()
+    loop.exec()
     timer.stop()
-    reader_app.shut_down()
-    stall = max(gaps[3:] or gaps) - TICK_MS
+    measured = gaps[3:] or gaps
+    wall, own = max(measured)
+    busiest = max(cpu for _wall, cpu in measured)
     filled = f"{shown[0] - 20:.0f} ms" if shown else "never"
-    print(f"in the app: dossier window filled after {filled}")
-    ticks = f"{len(gaps)} ticks of {TICK_MS} ms"
-    print(f"  longest GUI-thread stall {stall} ms   (goal <= 50 ms; {ticks})")
+    return filled, wall - TICK_MS, own, busiest
 
 
 def main() -> int:
@@ -192,7 +218,8 @@ def main() -> int:
     build_library(home, args.docs)
     measure_core()
     if not args.no_gui:
-        measure_gui()
+        measure_gui(GUI_RUNS)
+    print(f"load average at the end {_load()}")
     return 0
 
 
