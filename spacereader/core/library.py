@@ -12,10 +12,8 @@ Library objects, in one process or several, share the files safely.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import time
-from collections.abc import Collection
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -23,9 +21,7 @@ from enum import Enum
 from pathlib import Path
 
 from spacereader.core import paths, resources, sqlite_safety
-from spacereader.core.dates import is_date
 from spacereader.core.document import (
-    CatalogueEntry,
     Document,
     DocumentFormat,
     DocumentInfo,
@@ -34,6 +30,7 @@ from spacereader.core.document import (
 )
 from spacereader.core.errors import DocumentNotFoundError
 from spacereader.core.language import detect_language
+from spacereader.core.library_catalogue import NO_DATE, CatalogueQueries
 from spacereader.core.library_store import LibraryError, open_catalogue, write_atomically
 from spacereader.core.loaders import (
     Link,
@@ -43,7 +40,7 @@ from spacereader.core.loaders import (
     load_source,
     read_source,
 )
-from spacereader.core.published import published_of_stored, resolve_published
+from spacereader.core.published import resolve_published
 from spacereader.core.structure import detect_structure
 
 __all__ = ["AddOutcome", "AddResult", "Library", "LibraryError", "RemovedDocument"]
@@ -54,11 +51,6 @@ _INFO_COLUMNS = (
     "id, title, source, date, category, format, origin, stored, chars, content_hash,"
     " language, published, published_by_user"
 )
-# `published` is NULL for a document whose date was never looked for (catalogued
-# before dates were read) and "" for one that gives none; DocumentInfo says None for both.
-NO_DATE = ""
-# How much of a stored text is read to find the date of a document catalogued without one.
-HEADER_CHARS = 8192
 # Characters of the content hash in a stored file's name: a new version gets a new name.
 VERSION_CHARS = 16
 
@@ -98,7 +90,7 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Library:
+class Library(CatalogueQueries):
     """The catalogue of documents, with their stored texts."""
 
     def __init__(self, root: Path | None = None, seeds: Path | None = None) -> None:
@@ -129,32 +121,6 @@ class Library:
             " ORDER BY origin NOT LIKE 'seed:%', title COLLATE NOCASE"
         )
         return [self._info(row) for row in rows]
-
-    def catalogue(self, hashes: Collection[str] | None = None) -> list[CatalogueEntry]:
-        """Every document's entry without its path (or those of these content hashes),
-        in no particular order.
-
-        Several times quicker than documents() for a large library: what a view
-        of thousands of documents (a program's dossier) needs.
-        """
-        columns = "id, title, source, date, language, published, content_hash"
-        if hashes is None:
-            rows = self._db.execute(f"SELECT {columns} FROM documents")
-        else:
-            # Looked up by the content-hash index, in SQLite, not by a scan in Python.
-            rows = self._db.execute(
-                f"SELECT {columns} FROM documents"
-                " WHERE content_hash IN (SELECT value FROM json_each(?))",
-                (json.dumps(list(hashes)),),
-            )
-        return [
-            CatalogueEntry(doc_id, title, source, date, language, published or None, digest)
-            for doc_id, title, source, date, language, published, digest in rows
-        ]
-
-    def content_hashes(self) -> set[str]:
-        """The content hash of every document: a quick way to see what changed."""
-        return {str(row[0]) for row in self._db.execute("SELECT content_hash FROM documents")}
 
     def info(self, doc_id: str) -> DocumentInfo:
         """One document's entry; a unique id prefix is enough."""
@@ -320,42 +286,6 @@ class Library:
         outcome = AddOutcome.ADDED if previous is None else AddOutcome.UPDATED
         return AddResult(self.info(doc_id), outcome)
 
-    def set_published(self, doc_id: str, published: str | None) -> DocumentInfo:
-        """Set a document's publication date (ISO, possibly partial) as the user's own,
-        kept across re-imports; None goes back to the date the document gives."""
-        info = self.info(doc_id)
-        if published is not None and not is_date(published):
-            raise LibraryError(f"not a date: {published!r} (expected e.g. 2021-03-09, 2024-08)")
-        by_user = published is not None
-        if published is None:
-            published = published_of_stored(info, _opening(info.path))
-        with self._transaction() as db:
-            db.execute(
-                "UPDATE documents SET published = ?, published_by_user = ? WHERE id = ?",
-                (published or NO_DATE, int(by_user), info.id),
-            )
-        return self.info(info.id)
-
-    def fill_missing_published(self) -> int:
-        """Find the dates of documents catalogued before dates were read; how many changed.
-
-        Each costs the opening of its stored text, once: later calls find none to do.
-        """
-        rows = self._db.execute(
-            f"SELECT {_INFO_COLUMNS} FROM documents WHERE published IS NULL"
-        ).fetchall()
-        found = []
-        for row in rows:
-            info = self._info(row)
-            found.append((published_of_stored(info, _opening(info.path)) or NO_DATE, info.id))
-        if found:
-            with self._transaction() as db:
-                db.executemany(
-                    "UPDATE documents SET published = ? WHERE id = ? AND published IS NULL",
-                    found,
-                )
-        return len(found)
-
     def add_file(self, path: Path) -> AddResult:
         """Read a file and add it, with a copy of it; refusals raise ImportRefusedError."""
         source = read_source(path)
@@ -472,15 +402,6 @@ class Library:
             published=str(published) if published else None,
             published_by_user=bool(by_user),
         )
-
-
-def _opening(path: Path) -> str:
-    """The start of a stored text (enough for its header), or "" if it cannot be read."""
-    try:
-        with path.open(encoding="utf-8", errors="replace") as stream:
-            return stream.read(HEADER_CHARS)
-    except OSError:
-        return ""
 
 
 def _suffix(source: SourceFile) -> str:
