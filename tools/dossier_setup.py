@@ -3,11 +3,13 @@ over five years, then its dossier window in front of the main window.
 
     python tools/screenshot.py docs/dossier.png --setup tools/dossier_setup.py --wait 9
 
-Run by tools/screenshot.py inside the app (`app` is the SpaceReaderApp).
+Run by tools/screenshot.py inside the app (`app` is the SpaceReaderApp). With
+SPACEREADER_DEMO_PASSAGE=1, a sentence of the dossier is then opened in the reader.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 import tempfile
@@ -63,4 +65,15 @@ def show() -> None:
     window.setGeometry(360, 40, 1060, 840)
 
 
+def open_passage() -> None:
+    window = app.dossier.window
+    model = window.documents_model
+    for row in range(model.rowCount()):
+        if model.index(row, 0).data() == "Lunar station and the Accords compared":
+            window.documents.activated.emit(model.index(0, 0, model.index(row, 0)))
+            return
+
+
 QTimer.singleShot(4000, show)
+if os.environ.get("SPACEREADER_DEMO_PASSAGE"):
+    QTimer.singleShot(7000, open_passage)
