@@ -44,7 +44,7 @@ class PublicationDateDialog(QDialog):
         self._parsed: str | None = None
         how = "set by you" if info.published_by_user else "read from the document"
         current = date_label(info.published) if info.published else "no date found"
-        intro = QLabel(f"<b>{_escape(info.title)}</b><br>Now: {current} ({how}).", self)
+        intro = QLabel(f"<b>{_escape(info.title)}</b><br>Now: {current}, {how}.", self)
         intro.setWordWrap(True)
         self.field = QLineEdit(self)
         self.field.setPlaceholderText(PLACEHOLDER)
