@@ -105,3 +105,16 @@ def test_readable_and_markdown(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     assert target.read_text(encoding="utf-8").startswith("# Dossier: International Lunar")
     assert main(["dossier", "ILRS", "-o", str(target)]) == 1
     assert "-o/--output needs --markdown" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("imported")
+def test_an_unusable_cache_folder_is_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert main(["dossier", "ILRS"]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("spacereader: cannot open the program index")
+    assert error.count("\n") == 1

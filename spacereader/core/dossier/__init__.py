@@ -22,7 +22,12 @@ from spacereader.core.dossier.build import (
     find_program,
 )
 from spacereader.core.dossier.export import dossier_markdown
-from spacereader.core.dossier.index import ProgramIndex, SyncReport, UnknownProgramError
+from spacereader.core.dossier.index import (
+    ProgramIndex,
+    ProgramIndexError,
+    SyncReport,
+    UnknownProgramError,
+)
 from spacereader.core.dossier.model import (
     Conflict,
     Dossier,
@@ -44,6 +49,7 @@ __all__ = [
     "DossierDocument",
     "Passage",
     "ProgramIndex",
+    "ProgramIndexError",
     "ProgramInfo",
     "QuotedFigure",
     "Series",

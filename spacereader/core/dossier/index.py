@@ -51,6 +51,10 @@ class UnknownProgramError(Error):
     """No program of the library (or of the gazetteer) goes by that name."""
 
 
+class ProgramIndexError(Error):
+    """The program index cannot be opened or written (a read-only or full cache folder)."""
+
+
 @dataclass(frozen=True)
 class SyncReport:
     """What a sync did: texts digested, texts dropped, and whether it was cut short."""
@@ -89,10 +93,13 @@ class ProgramIndex:
     """Digests by program; safe to share between threads."""
 
     def __init__(self, path: Path | None = None, extraction_store: Path | None = None) -> None:
-        self.path = path if path is not None else index_path()
         self._store_path = extraction_store
         self._lock = threading.Lock()
-        self._db = self._open()
+        try:
+            self.path = path if path is not None else index_path()
+            self._db = self._open()
+        except (sqlite3.Error, OSError) as error:
+            raise ProgramIndexError(f"cannot open the program index ({error})") from error
 
     def _open(self) -> sqlite3.Connection:
         try:
@@ -223,6 +230,12 @@ class ProgramIndex:
     def _write(self, rows: list[tuple[str, list[ProgramDigest] | None]], made_by: str) -> None:
         """Replace the rows of these texts, in one transaction (a text None: unreadable now,
         so it gets no row and the next sync tries again)."""
+        try:
+            self._write_rows(rows, made_by)
+        except sqlite3.Error as error:  # a full disk, a read-only folder: nothing half-written
+            raise ProgramIndexError(f"cannot write the program index: {error}") from error
+
+    def _write_rows(self, rows: list[tuple[str, list[ProgramDigest] | None]], made_by: str) -> None:
         hashes = [(content_hash,) for content_hash, _digests in rows]
         found = [(content_hash, one) for content_hash, digests in rows for one in digests or ()]
         entries = [
