@@ -26,6 +26,8 @@ from spacereader.core.library import Library
 from spacereader.features.annotations import AnnotationsFeature
 from spacereader.features.appearance import AppearanceFeature
 from spacereader.features.bookmarks import BookmarksFeature
+from spacereader.features.dates import PublicationDatesFeature
+from spacereader.features.dossier import DossierFeature
 from spacereader.features.importing import ImportFeature
 from spacereader.features.search import SearchFeature
 from spacereader.ui.bookmarks_panel import BookmarksPanel
@@ -82,6 +84,11 @@ class SpaceReaderApp(QObject):
         self.bookmarks = BookmarksFeature(self, self.bookmarks_panel, self.undo_stack)
         self.window.place_action("file", self.library_panel.remove_action, before="export-briefing")
         self.bookmarks.current_hit_span = self._current_hit_span
+        self.dates = PublicationDatesFeature(self, self.library_panel, self.undo_stack)
+        self.dates.on_dates_changed = self.dates_changed
+        self.dossier = DossierFeature(self)
+        self.programs_panel.dossier_requested.connect(self.dossier.open_dossier)
+        self.search_panel.dossier_requested.connect(self.dossier.open_dossier)
         self.search.bookmark_matches = self.bookmarks.matching
         self.search_panel.bookmark_activated.connect(self.bookmarks.go_to)
         self.search_panel.bookmark_requested.connect(
@@ -123,6 +130,7 @@ class SpaceReaderApp(QObject):
         self.annotations.start()
         self.bookmarks.open_store()
         self.search.sync()
+        self.dates.start()
 
     def _current_hit_span(self) -> tuple[str, int, int] | None:
         hit = self.search.navigator.current()
@@ -180,6 +188,12 @@ class SpaceReaderApp(QObject):
         self.search.sync()
         self.annotations.library_changed()
         self.bookmarks.reload()
+        self.dossier.library_changed()
+
+    def dates_changed(self) -> None:
+        """Publication dates changed (set by the user, or found after an upgrade)."""
+        self.refresh_library()
+        self.dossier.library_changed()
 
     def _document_removed(self, doc_id: str, delete_bookmarks: bool) -> list[Any]:
         deleted = self.bookmarks.document_removed(doc_id, delete_bookmarks)
@@ -225,6 +239,8 @@ class SpaceReaderApp(QObject):
         self.importer.stop()
         self.search.stop()
         self.annotations.stop()
+        self.dates.stop()
+        self.dossier.stop()
         self.save_state()
         self.bookmarks.close()
         self.collector.stop()

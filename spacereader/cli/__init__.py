@@ -24,6 +24,8 @@ COMMAND_MODULES = (
     "spacereader.cli.import_commands",
     "spacereader.cli.search_commands",
     "spacereader.cli.extract_commands",
+    "spacereader.cli.date_commands",
+    "spacereader.cli.dossier_commands",
     "spacereader.cli.bookmark_commands",
     "spacereader.cli.desktop_commands",
 )

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from spacereader.cli.output import print_json, warn
+from spacereader.core.dates import citation_date
 from spacereader.core.errors import Error
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ def _load(target: str) -> tuple[str, BriefingSource, str]:
     source = BriefingSource(
         info.title,
         source=info.source,
-        date=info.published or info.date,
+        date=citation_date(info.published, info.date),
         markdown=info.format is DocumentFormat.MARKDOWN,
     )
     return document.id, source, document.text

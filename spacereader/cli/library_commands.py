@@ -41,6 +41,8 @@ def info_json(info: DocumentInfo) -> dict[str, Any]:
         "title": info.title,
         "source": info.source,
         "date": info.date,
+        # ISO, partial ("2024-08", "2024", "--01-28" without a year), or null.
+        "published": info.published,
         "category": info.category,
         "format": info.format.value,
         "path": str(info.path),
@@ -51,7 +53,9 @@ def info_json(info: DocumentInfo) -> dict[str, Any]:
 
 def list_documents(args: argparse.Namespace) -> int:
     """Print the library, as a table or as JSON."""
-    documents = Library().documents()
+    library = Library()
+    library.fill_missing_published()  # documents catalogued before dates were read; once
+    documents = library.documents()
     if args.json:
         print_json([info_json(info) for info in documents])
         return 0

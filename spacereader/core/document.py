@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import NamedTuple
 
 from spacereader.core.structure import Structure
 
@@ -36,8 +37,23 @@ class DocumentInfo:
     bundled: bool
     # "en", "fr", … ("" when unknown).
     language: str = ""
-    # Publication date in ISO form, possibly partial ("2021-03-09", "2024-08", "2024"), or None.
+    # Publication date in ISO form, possibly partial ("2021-03-09", "2024-08", "2024";
+    # "--01-28" without a year), or None (see core/dates.py).
     published: str | None = None
+    # True when the user set `published` (a re-import keeps it).
+    published_by_user: bool = False
+
+
+class CatalogueEntry(NamedTuple):
+    """A document's catalogue entry without its path: for lists of thousands of documents."""
+
+    id: str
+    title: str
+    source: str
+    date: str
+    language: str
+    published: str | None
+    content_hash: str
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from spacereader.core.document import (
 )
 from spacereader.core.errors import DocumentNotFoundError, Error
 from spacereader.core.language import detect_language
+from spacereader.core.library_catalogue import NO_DATE, CatalogueQueries
 from spacereader.core.library_files import sweep, version_stem, write_atomically
 from spacereader.core.library_recovery import CatalogueRecovery
 from spacereader.core.library_store import Damage, LibraryError, open_catalogue
@@ -44,6 +45,7 @@ from spacereader.core.loaders import (
     load_source,
     read_source,
 )
+from spacereader.core.published import resolve_published
 from spacereader.core.structure import detect_structure
 
 __all__ = [
@@ -61,7 +63,7 @@ SEED_PREFIX = "seed:"
 # The catalogue columns a DocumentInfo is made of, in _info's order.
 _INFO_COLUMNS = (
     "id, title, source, date, category, format, origin, stored, chars, content_hash,"
-    " language, published"
+    " language, published, published_by_user"
 )
 CATALOGUE_NAME = "library.sqlite3"
 # Characters of the content hash in a stored file's name: a new version gets a new name.
@@ -110,7 +112,7 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Library:
+class Library(CatalogueQueries):
     """The catalogue of documents, with their stored texts."""
 
     def __init__(self, root: Path | None = None, seeds: Path | None = None) -> None:
@@ -292,6 +294,7 @@ class Library:
             "title, source, date, category, format, stored, chars, content_hash, original, language"
         )
         language = loaded.language or detect_language(loaded.text) or UNDETERMINED
+        published = resolve_published(loaded, structure, language) or NO_DATE
         values = (*fields, stored, len(loaded.text), digest, original, language)
         replaced: list[str] = []
         try:
@@ -308,9 +311,9 @@ class Library:
                     if previous is None:
                         outcome, doc_id = AddOutcome.ADDED, self._free_id(loaded.text)
                         db.execute(
-                            f"INSERT INTO documents (id, origin, added, updated, {columns})"
-                            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                            (doc_id, origin, now, now, *values),
+                            f"INSERT INTO documents (id, origin, added, updated, {columns},"
+                            " published) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                            (doc_id, origin, now, now, *values, published),
                         )
                     else:
                         outcome, doc_id = AddOutcome.UPDATED, str(previous[0])
@@ -318,9 +321,11 @@ class Library:
                         assignments = ", ".join(
                             f"{name.strip()} = ?" for name in columns.split(",")
                         )
+                        # A date the user set outlives new versions of the text.
                         db.execute(
-                            f"UPDATE documents SET {assignments}, updated = ? WHERE id = ?",
-                            (*values, now, doc_id),
+                            f"UPDATE documents SET {assignments}, updated = ?, published ="
+                            " CASE WHEN published_by_user THEN published ELSE ? END WHERE id = ?",
+                            (*values, now, published, doc_id),
                         )
                     db.execute("DELETE FROM links WHERE doc_id = ?", (doc_id,))
                     db.executemany(
@@ -537,7 +542,7 @@ class Library:
 
     def _info(self, row: tuple[object, ...]) -> DocumentInfo:
         (doc_id, title, source, date, category, fmt, origin, stored, chars, digest) = row[:10]
-        language, published = row[10:12]
+        language, published, by_user = row[10:13]
         stored_name = str(stored)
         path = (
             self._seeds / stored_name.removeprefix(SEED_PREFIX)
@@ -556,7 +561,8 @@ class Library:
             content_hash=str(digest),
             bundled=str(origin).startswith(SEED_PREFIX),
             language="" if language == UNDETERMINED else str(language),
-            published=None if published is None else str(published),
+            published=str(published) if published else None,
+            published_by_user=bool(by_user),
         )
 
 

@@ -32,6 +32,9 @@ MAX_TITLE_CHARS = 200
 # (unwrapped text); shorter lines are a hard-wrapped paragraph.
 UNWRAPPED_LINE_CHARS = 120
 DATELINE_WINDOW = 80
+# A date that starts inside the dateline window is read whole, even if it runs past
+# the window's end ("…on March 11, 2024" cut at the window would read "March 1").
+LONGEST_DATE_CHARS = 24
 # A byline block under the title: a few short lines, one of them a date.
 MAX_BYLINE_LINES = 4
 MIN_TITLE_WORDS = 4
@@ -356,6 +359,7 @@ def _read_dateline(text: str, blocks: list[Block], header: _Header) -> None:
         agency = dateline.group("agency") or next(iter(AGENCY.findall(dateline.group("rest"))), "")
         header.source = agency or dateline.group("source").strip(" ,")
     if not header.date:
-        date = DATE.search(opening)
-        if date:
+        reach = min(first.end, first.start + DATELINE_WINDOW + LONGEST_DATE_CHARS)
+        date = DATE.search(text[first.start : reach])
+        if date and date.start() < DATELINE_WINDOW:
             header.date = date.group()

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QSettings, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
+from spacereader.core.dates import citation_date
 from spacereader.core.document import Document, DocumentFormat
 from spacereader.features.shell import Shell
 from spacereader.ui.background import BackgroundRunner, Progress
@@ -282,7 +283,7 @@ class AnnotationsFeature(QObject):
         source = BriefingSource(
             info.title,
             source=info.source,
-            date=info.published or info.date,
+            date=citation_date(info.published, info.date),
             markdown=info.format is DocumentFormat.MARKDOWN,
         )
         fmt = "csv" if path.lower().endswith(".csv") or "CSV" in chosen else "md"

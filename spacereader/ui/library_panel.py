@@ -4,6 +4,7 @@ to it with the arrow keys, opens one.
 Signals:
     document_requested(str): the user chose a document (its id).
     remove_requested(str): the user asked to remove a document.
+    date_requested(str): the user asked to set a document's publication date.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signa
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QMenu, QVBoxLayout, QWidget
 
+from spacereader.core.dates import date_label
 from spacereader.core.document import DocumentInfo
 from spacereader.ui.item_delegate import BADGE_ROLE, DETAIL_ROLE, TwoLineDelegate
 
@@ -37,6 +39,14 @@ def language_name(info: DocumentInfo) -> str:
     return LANGUAGE_NAMES.get(language_code(info).lower(), info.language)
 
 
+def published_line(info: DocumentInfo) -> str:
+    """ "Published 9 March 2021 (set by you)", for the tooltip."""
+    if not info.published:
+        return "Publication date unknown"
+    how = " (set by you)" if info.published_by_user else ""
+    return f"Published {date_label(info.published)}{how}"
+
+
 class LibraryPanel(QWidget):
     """Lists the library; emits document_requested when one is chosen.
 
@@ -45,6 +55,7 @@ class LibraryPanel(QWidget):
 
     document_requested = Signal(str)
     remove_requested = Signal(str)
+    date_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,7 +112,7 @@ class LibraryPanel(QWidget):
             # The filter finds documents by language too ("french").
             item.setData(f"{info.title} {detail} {language}", DETAIL_ROLE + 1)
             facts = f"{info.chars:,} characters" + (f" · {language}" if language else "")
-            item.setToolTip(f"{info.title}\n{detail}\n{facts}")
+            item.setToolTip(f"{info.title}\n{detail}\n{published_line(info)}\n{facts}")
             spoken = ", ".join(part for part in (info.title, detail, language) if part)
             item.setData(spoken, Qt.ItemDataRole.AccessibleTextRole)
             self._model.appendRow(item)
@@ -151,6 +162,8 @@ class LibraryPanel(QWidget):
         self.view.setCurrentIndex(index)
         menu = QMenu(self)
         menu.addAction("Open", lambda: self._activated(index))
+        doc_id = str(index.data(ID_ROLE))
+        menu.addAction("Publication Date…", lambda: self.date_requested.emit(doc_id))
         menu.addAction(self.remove_action)
         menu.exec(self.view.viewport().mapToGlobal(point))
         menu.deleteLater()

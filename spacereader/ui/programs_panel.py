@@ -2,10 +2,13 @@
 
 Clicking a program jumps to its first mention; clicking it again goes to the
 next. With "Whole library" on, each program lists the documents that name it.
+Double-clicking a program (or Open Dossier in its context menu) asks for its
+dossier: the program through the whole library, over time.
 
 Signals:
     mention_requested(str, int, int): a document id and a mention's span.
     library_scope_changed(bool): the "Whole library" switch.
+    dossier_requested(str): a program's name, for its dossier.
 """
 
 from __future__ import annotations
@@ -15,12 +18,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QLineEdit,
+    QMenu,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -31,6 +35,7 @@ if TYPE_CHECKING:
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
+NAME_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,7 @@ class ProgramsPanel(QWidget):
 
     mention_requested = Signal(str, int, int)
     library_scope_changed = Signal(bool)
+    dossier_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +124,9 @@ class ProgramsPanel(QWidget):
         enter.setContext(Qt.ShortcutContext.WidgetShortcut)
         enter.setWhatsThis("Go to the program's next mention")  # listed in Keyboard Shortcuts
         enter.activated.connect(lambda: self._activated(self.tree.currentIndex()))
+        self.tree.doubleClicked.connect(self._dossier_of)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
         self._cursor: dict[str, int] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -186,6 +195,7 @@ class ProgramsPanel(QWidget):
         item.setToolTip(program_tooltip(program))
         item.setData(MentionTarget(program.name, spans), TARGET_ROLE)
         item.setData(" ".join(program.names()), FILTER_ROLE)
+        item.setData(program.name, NAME_ROLE)
         item.setData(
             f"{program.name}, {len(spans)} mentions, {program.category}",
             Qt.ItemDataRole.AccessibleTextRole,
@@ -201,6 +211,7 @@ class ProgramsPanel(QWidget):
                     TARGET_ROLE,
                 )
                 child.setToolTip(program_tooltip(program))
+                child.setData(program.name, NAME_ROLE)
                 item.appendRow(child)
         return item
 
@@ -227,6 +238,27 @@ class ProgramsPanel(QWidget):
         self._cursor[target.key] = position
         doc_id, start, end = target.spans[position]
         self.mention_requested.emit(doc_id, start, end)
+
+    @Slot(QModelIndex)
+    def _dossier_of(self, index: QModelIndex) -> None:
+        name = _name_of(index)
+        if name:
+            self.dossier_requested.emit(name)
+
+    @Slot(QPoint)
+    def _context_menu(self, point: QPoint) -> None:
+        index = self.tree.indexAt(point)
+        name = _name_of(index)
+        if not name:
+            return
+        menu = QMenu(self)
+        menu.addAction("Go to Next Mention", lambda: self._activated(index))
+        menu.addAction(f"Open Dossier of {name}", lambda: self.dossier_requested.emit(name))
+        menu.exec(self.tree.viewport().mapToGlobal(point))
+
+
+def _name_of(index: QModelIndex) -> str:
+    return str(index.data(NAME_ROLE) or "") if index.isValid() else ""
 
 
 def _count(entries: list[tuple[str, Program]]) -> int:

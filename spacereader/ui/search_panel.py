@@ -9,11 +9,13 @@ Signals:
     include_bookmarks_changed(bool): the "Bookmarks too" switch.
     bookmark_requested(object): "Bookmark passage" on a hit.
     clear_requested(): Esc in the field: clear the highlights.
+    dossier_requested(str): "Open its dossier" after a `program:NAME` search.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal, Slot
@@ -43,6 +45,15 @@ BOOKMARK_ROLE = Qt.ItemDataRole.UserRole + 2
 DEBOUNCE_MS = 250
 HINT = "Words, “phrases”, AND / OR / NOT, prefix*, program:ILRS, note:word"
 MARK_STYLE = "background-color:#ffe08a;color:#1a1a1a;font-weight:600"
+# A search for one program: its dossier is one click away.
+PROGRAM_QUERY = re.compile(r"""^program:(?:"([^"]+)"|(\S+))$""", re.IGNORECASE)
+DOSSIER_LINK = "dossier:"
+
+
+def program_of_query(query: str) -> str:
+    """The program a `program:NAME` (or `program:"Long Name"`) query names, else ""."""
+    match = PROGRAM_QUERY.match(query.strip())
+    return (match.group(1) or match.group(2)) if match else ""
 
 
 def snippet_html(snippet: str, marks: tuple[tuple[int, int], ...]) -> str:
@@ -83,6 +94,7 @@ class SearchPanel(QWidget):
     include_bookmarks_changed = Signal(bool)
     bookmark_requested = Signal(object)
     clear_requested = Signal()
+    dossier_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -262,6 +274,10 @@ class SearchPanel(QWidget):
         if result is not None and result.suggestion:
             suggestion = html.escape(result.suggestion)
             text += f' Did you mean <a href="{suggestion}">{suggestion}</a>?'
+        program = program_of_query(result.query if result is not None else self.query)
+        if program:
+            name = html.escape(program)
+            text += f' <a href="{DOSSIER_LINK}{name}">Open the {name} dossier</a>'
         self.summary.setText(text)
 
     # -- slots -----------------------------------------------------------
@@ -285,6 +301,9 @@ class SearchPanel(QWidget):
 
     @Slot(str)
     def _accept_suggestion(self, suggestion: str) -> None:
+        if suggestion.startswith(DOSSIER_LINK):
+            self.dossier_requested.emit(suggestion.removeprefix(DOSSIER_LINK))
+            return
         self.field.setText(suggestion)
         self._submit()
 

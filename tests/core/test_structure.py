@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -79,3 +82,18 @@ def test_blocks_are_ordered_disjoint_spans(text: str) -> None:
         assert 0 <= previous_end <= block.start < block.end <= len(text)
         assert block.text(text).strip() == block.text(text)
         previous_end = block.end
+
+
+def test_a_date_crossing_the_dateline_window_is_read_whole() -> None:
+    # "March 11, 2024" straddles the end of the window the dateline is searched in.
+    text = Path(__file__).parents[1] / "data" / "extraction" / "nasa_budget_brief.txt"
+    structure = detect_structure(text.read_text(encoding="utf-8"))
+    assert structure.source == "WASHINGTON"
+    assert structure.date == "March 11, 2024"
+
+
+@pytest.mark.parametrize("lead", range(50, 90))
+def test_dateline_dates_are_never_cut(lead: int) -> None:
+    opening = "WASHINGTON — " + "x" * lead + " on "
+    text = f"A Title For The Story\n\n{opening}March 11, 2024 released its plan."
+    assert detect_structure(text).date in {"", "March 11, 2024"}

@@ -20,6 +20,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from spacereader.core.dates import parse_date
 from spacereader.core.document import DocumentFormat
 from spacereader.core.loaders.base import Link, LoadedText
 from spacereader.core.loaders.encoding import decode_text
@@ -195,11 +196,14 @@ def load_html(raw: bytes) -> LoadedText:
     # Paragraphs are NFC already; normalising the joined text again could move the links.
     text = "\n\n".join(builder.paragraphs)
     links = tuple(Link(link.start + shift, link.end + shift, link.href) for link in builder.links)
+    # htmldate (through trafilatura) reads article:published_time, <time>, JSON-LD…
+    date = str(getattr(extracted, "date", "") or "")
     return LoadedText(
         text=text,
         format=DocumentFormat.HTML,
         title=title,
-        date=str(getattr(extracted, "date", "") or ""),
+        date=date,
+        published=parse_date(date) if date else None,
         source=_site(extracted),
         links=tuple(link for link in links if link.end <= len(text)),
     )

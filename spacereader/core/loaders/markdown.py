@@ -1,11 +1,17 @@
-"""Markdown files (.md): the source is the document's text; blocks say how to show it."""
+"""Markdown files (.md): the source is the document's text; blocks say how to show it.
+
+A front matter block (YAML or TOML metadata on top) gives the title and the
+publication date; without one, the title is the first heading.
+"""
 
 from __future__ import annotations
 
 import re
 
+from spacereader.core.dates import parse_date
 from spacereader.core.document import DocumentFormat
 from spacereader.core.loaders.base import LoadedText
+from spacereader.core.loaders.front_matter import DATE_KEYS, read_front_matter
 from spacereader.core.loaders.markdown_blocks import (
     InlineSpan,
     MarkdownBlock,
@@ -23,8 +29,13 @@ _SETEXT = re.compile(r"^ {0,3}(?P<title>\S[^\n]*)\n {0,3}(?:=+|-+)[ \t]*$", re.M
 
 
 def markdown_title(text: str) -> str:
-    """The text of the first heading, without its markup ("# **A** b" gives "A b")."""
-    window = text[:TITLE_WINDOW]
+    """The text of the first heading, without its markup ("# **A** b" gives "A b").
+
+    A front matter block is not a heading, even where its closing "---" would
+    make its last line one.
+    """
+    body = read_front_matter(text).end
+    window = text[body : body + TITLE_WINDOW]
     matches = [m for m in (_ATX.search(window), _SETEXT.search(window)) if m]
     if not matches:
         return ""
@@ -40,8 +51,16 @@ def markdown_title(text: str) -> str:
 
 
 def load_markdown(raw: bytes) -> LoadedText:
-    """A Markdown document: its source as text, its first heading as title."""
+    """A Markdown document: its source as text; title and date from its front matter,
+    else its first heading as title (and the date is left to the text's header)."""
     text, encoding = decode_document(raw)
+    front = read_front_matter(text)
+    written = front.get(*DATE_KEYS)
     return LoadedText(
-        text=text, format=DocumentFormat.MARKDOWN, title=markdown_title(text), encoding=encoding
+        text=text,
+        format=DocumentFormat.MARKDOWN,
+        title=front.get("title") or markdown_title(text),
+        date=written,
+        encoding=encoding,
+        published=parse_date(written) if written else None,
     )

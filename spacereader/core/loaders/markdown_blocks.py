@@ -279,8 +279,11 @@ class _InlineWalk:
 def markdown_blocks(text: str) -> list[MarkdownBlock]:
     """The blocks a reader shows for a Markdown text, in order, in document offsets."""
     lines = _Lines(text)
-    tokens = markdown_parser().parse(text)
-    blocks: list[MarkdownBlock] = []
+    blocks, body = _front_matter_blocks(text)
+    # The front matter's lines are parsed as blank lines (not as a rule and a heading);
+    # line numbers, and so every offset, stay those of the text.
+    source = re.sub(r"[^\n]+", "", text[:body]) + text[body:] if body else text
+    tokens = markdown_parser().parse(source)
     containers: list[list[str]] = []  # ["quote"] or ["item", pending marker]
     lists: list[str] = []  # "•" for bullet lists, "" for ordered ones
     index = 0
@@ -313,6 +316,36 @@ def markdown_blocks(text: str) -> list[MarkdownBlock]:
             blocks.append(MarkdownBlock("rule", 0, start, end, ()))
         index += 1
     return blocks
+
+
+def _front_matter_blocks(text: str) -> tuple[list[MarkdownBlock], int]:
+    """A front matter block shown as metadata: its title as a heading, the other fields
+    as a quiet block of code; and where the body starts (0 without front matter)."""
+    from spacereader.core.loaders.front_matter import read_front_matter
+
+    front = read_front_matter(text)
+    if not front.end:
+        return [], 0
+    blocks: list[MarkdownBlock] = []
+    title = front.fields.get("title")
+    if title is not None:
+        start, end = title.start, title.end
+        if end - start >= 2 and text[start] in "\"'" and text[end - 1] == text[start]:
+            start, end = start + 1, end - 1
+        blocks.append(MarkdownBlock("heading", 1, start, end, ((start, end),)))
+    others = [
+        (start, end)
+        for start, end in front.lines(text)
+        if text[start:end].strip() and (title is None or not start <= title.start < end)
+    ]
+    if others:
+        visible: list[Range] = []
+        for number, (start, end) in enumerate(others):
+            visible.append((start, end))
+            if number < len(others) - 1:
+                visible.append((end, end + 1))  # the line's own line break
+        blocks.append(MarkdownBlock("code", 0, others[0][0], others[-1][1], tuple(visible)))
+    return blocks, front.end
 
 
 def _extent(lines: _Lines, line_map: list[int]) -> Range:

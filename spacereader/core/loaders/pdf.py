@@ -108,11 +108,13 @@ def load_pdf(raw: bytes) -> LoadedText:
             # pypdf read past broken objects: the text is missing, not absent by design.
             raise DamagedFileError(f"damaged PDF ({problems.first})")
         raise NoTextError("no text layer — scanned image?")
+    date = _metadata_date(reader)
     return LoadedText(
         text=text,
         format=DocumentFormat.PDF,
         title=_metadata_title(reader),
-        date=_metadata_date(reader),
+        date=date,
+        published=date or None,
     )
 
 
