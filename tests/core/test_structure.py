@@ -79,3 +79,31 @@ def test_blocks_are_ordered_disjoint_spans(text: str) -> None:
         assert 0 <= previous_end <= block.start < block.end <= len(text)
         assert block.text(text).strip() == block.text(text)
         previous_end = block.end
+
+
+def test_a_line_of_counters_is_furniture() -> None:
+    text = (
+        "China and Russia open the ILRS to new partners\n\n"
+        "1234 views · 56 likes\n\n"
+        "The station now counts 13 member states.\n\n"
+        "12 comments\n"
+    )
+    structure = detect_structure(text)
+    assert [b.text(text) for b in structure.blocks_of(BlockKind.NAV)] == [
+        "1234 views · 56 likes",
+        "12 comments",
+    ]
+    assert [b.text(text) for b in structure.paragraphs] == [
+        "The station now counts 13 member states."
+    ]
+
+
+def test_a_sentence_that_starts_with_a_count_is_not_furniture() -> None:
+    text = (
+        "A title for the page here\n\n46 cooperation agreements were signed.\n\n"
+        "1234 views of the Moon\n"
+    )
+    assert [b.text(text) for b in detect_structure(text).paragraphs] == [
+        "46 cooperation agreements were signed.",
+        "1234 views of the Moon",
+    ]

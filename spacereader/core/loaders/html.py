@@ -54,6 +54,8 @@ _KEPT_DEEP = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "br"
 # "&#27;" used to make the whole page "no readable text".
 _RAW_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CONTROL_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,6})|0*([0-9]{1,7}));?")
+# The page's own heading may follow a kicker and a section label: then it is its title.
+_TITLE_WITHIN = 3
 # trafilatura's block elements; everything else is inline.
 _BLOCKS = frozenset({"head", "p", "quote", "list", "item", "table", "row", "code", "div"})
 
@@ -193,7 +195,8 @@ def load_html(raw: bytes) -> LoadedText:
     if not builder.paragraphs:
         raise NoTextError("no readable text found in this page")
     shift = 0
-    if title and builder.paragraphs[0].casefold() != title.casefold():
+    opening = {paragraph.casefold() for paragraph in builder.paragraphs[:_TITLE_WITHIN]}
+    if title and title.casefold() not in opening:
         # The page's title is outside its main text: put it on top, where a reader expects it.
         builder.paragraphs.insert(0, title)
         shift = len(title) + 2
