@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from spacereader.core.document import Document
 from spacereader.core.errors import Error
-from spacereader.core.shown import clip_to_shown, passage_at
+from spacereader.core.shown import clip_to_shown, document_shown_spans, passage_at
 from spacereader.features.bookmark_commands import AddBookmark, DeleteBookmark, EditBookmark
 from spacereader.features.shell import Shell
 from spacereader.ui.background import BackgroundRunner, Progress
@@ -166,9 +166,8 @@ class BookmarksFeature(QObject):
             span = passage_at(document, reader.top_offset())
         if span is None:
             return None
-        # What the reader shows is what its map holds: a bookmark starts and ends there.
-        shown = [(segment.doc_start, segment.doc_end) for segment in reader.text_map.segments]
-        return clip_to_shown(shown, *span)
+        # A bookmark starts and ends in text the reader shows.
+        return clip_to_shown(document_shown_spans(document), *span)
 
     @Slot()
     def bookmark_passage(self) -> None:
