@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from spacereader.core.document import Document, DocumentFormat
+from spacereader.core.loaders.markdown_blocks import MarkdownBlock
 from spacereader.core.structure import Block, BlockKind, Structure, detect_structure
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "clip_to_shown",
     "display_span",
     "document_shown_spans",
+    "markdown_layout",
     "markdown_shown_blocks",
     "passage_at",
     "shown_blocks",
@@ -95,17 +97,20 @@ def shown_spans(
     return _merged(ranges)
 
 
-@lru_cache(maxsize=4)
-def _markdown_layout(text: str) -> tuple[tuple[str, tuple[Span, ...]], ...]:
-    """Each Markdown block the reader sets with text: its kind and its visible ranges.
-
-    Kept for the last few texts: the document on show is asked about again
-    (by extraction, search marks, a bookmark) and a large one takes a while to parse.
-    """
+@lru_cache(maxsize=2)
+def markdown_layout(text: str) -> tuple[MarkdownBlock, ...]:
+    """The blocks the reader sets for a Markdown text (`markdown_blocks`), kept for the
+    last two texts (the one on show, the one before): the reader sets them, and extraction, search marks and bookmarks
+    ask which of the text they show; a large text takes a while to parse."""
     from spacereader.core.loaders.markdown_blocks import markdown_blocks
 
+    return tuple(markdown_blocks(text))
+
+
+def _markdown_layout(text: str) -> tuple[tuple[str, tuple[Span, ...]], ...]:
+    """Each Markdown block the reader sets with text: its kind and its visible ranges."""
     layout = []
-    for block in markdown_blocks(text):
+    for block in markdown_layout(text):
         visible = tuple((start, end) for start, end in block.visible if end > start)
         if visible:
             layout.append((block.kind, visible))
