@@ -99,9 +99,12 @@ def shown_spans(
 
 @lru_cache(maxsize=2)
 def markdown_layout(text: str) -> tuple[MarkdownBlock, ...]:
-    """The blocks the reader sets for a Markdown text (`markdown_blocks`), kept for the
-    last two texts (the one on show, the one before): the reader sets them, and extraction, search marks and bookmarks
-    ask which of the text they show; a large text takes a while to parse."""
+    """The blocks the reader sets for a Markdown text (`markdown_blocks`).
+
+    Kept for the last two texts (the one on show, the one before): the reader
+    sets them, and extraction, search marks and bookmarks ask which of the text
+    they show; a large text takes a while to parse.
+    """
     from spacereader.core.loaders.markdown_blocks import markdown_blocks
 
     return tuple(markdown_blocks(text))
