@@ -12,6 +12,7 @@ from spacereader.core.dates import citation_date
 from spacereader.core.errors import Error
 
 if TYPE_CHECKING:
+    from spacereader.core.document import Document
     from spacereader.core.extraction import Extraction
     from spacereader.core.extraction.briefing import BriefingSource
 
@@ -37,10 +38,10 @@ def register(subparsers: Any) -> None:
     command.set_defaults(handler=run_extract)
 
 
-def _load(target: str) -> tuple[str, BriefingSource, str]:
-    """The (doc_id, what a briefing names, text) of a library id, or of a file read
-    without adding it."""
-    from spacereader.core.document import DocumentFormat
+def _load(target: str) -> tuple[Document, BriefingSource]:
+    """The document (with no id when it is not in the library) and what a briefing
+    names, of a library id or of a file read without adding it."""
+    from spacereader.core.document import Document, DocumentFormat, DocumentInfo
     from spacereader.core.extraction.briefing import BriefingSource
 
     path = Path(target)
@@ -57,7 +58,19 @@ def _load(target: str) -> tuple[str, BriefingSource, str]:
             origin=path.name,
             markdown=loaded.format is DocumentFormat.MARKDOWN,
         )
-        return "", source, loaded.text
+        info = DocumentInfo(
+            id="",
+            title=source.title,
+            source=source.source,
+            date=source.date,
+            category=structure.category,
+            format=loaded.format,
+            path=path,
+            chars=len(loaded.text),
+            content_hash="",
+            bundled=False,
+        )
+        return Document(info, loaded.text, structure), source
     from spacereader.core.library import Library
 
     library = Library()
@@ -72,7 +85,7 @@ def _load(target: str) -> tuple[str, BriefingSource, str]:
         date=citation_date(info.published, info.date),
         markdown=info.format is DocumentFormat.MARKDOWN,
     )
-    return document.id, source, document.text
+    return document, source
 
 
 def extraction_json(doc_id: str, title: str, extraction: Extraction, text: str) -> dict[str, Any]:
@@ -146,17 +159,19 @@ def run_extract(args: argparse.Namespace) -> int:
     """Print a document's programs and figures, or write its briefing."""
     # Imported here: extraction costs ~70 ms to import, which every other command
     # (and the app, started through this command line) would pay otherwise.
-    from spacereader.core.extraction import default_gazetteer, extract
+    from spacereader.core.extraction import default_gazetteer
     from spacereader.core.extraction.briefing import briefing_csv, briefing_markdown
+    from spacereader.core.extraction.cache import extract_shown
 
     if args.output is not None and args.briefing is None:
         raise OutputError("-o/--output needs --briefing md or --briefing csv")
-    doc_id, source, text = _load(args.target)
-    title = source.title
+    document, source = _load(args.target)
+    doc_id, text, title = document.id, document.text, source.title
     gazetteer = default_gazetteer()
     for problem in gazetteer.problems:
         warn(str(problem))
-    extraction = extract(text, gazetteer)
+    # What the reader shows, and nothing it hides: as the Programs and Figures panels list.
+    extraction = extract_shown(text, document.info.format, gazetteer, document.structure)
     if args.briefing is not None:
         render = briefing_markdown if args.briefing == "md" else briefing_csv
         content = render(extraction, text, source)

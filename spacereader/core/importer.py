@@ -202,7 +202,7 @@ def import_paths(
             except budget.ReadingCancelledError:
                 return ImportSummary(tuple(items), cancelled=True)
             if extraction is not None and item.info is not None and item.outcome in _CHANGED:
-                extraction.submit(item.info.content_hash, item.info.path)
+                extraction.submit(item.info.content_hash, item.info.path, item.info.format)
             items.append(item)
             if on_item is not None:
                 on_item(item)

@@ -28,6 +28,12 @@ NAV_START = re.compile(
         |our\ standards\b|advertisement$|publicité$)""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A line of counters only: "1234 views · 56 likes", "12 comments", "3,4 k vues".
+COUNTERS = re.compile(
+    r"^(?:\d[\d,.\u00a0\u202f]*\s?[kKM]?\s+(?:views?|likes?|comments?|shares?|reads?"
+    r"|reactions?|vues?|commentaires?|partages?|lectures?)\s*(?:[·•|,/-]\s*|$))+$",
+    re.IGNORECASE,
+)
 # "Space / Espace", "News / Brèves": short bilingual or path-like labels.
 LABEL = re.compile(r"^[^\W\d][\w'’&.\- ]{0,30}(?:\s+[/|>»]\s+[^\W\d][\w'’&.\- ]{0,30})+$")
 METADATA = re.compile(
@@ -59,8 +65,10 @@ AGENCY = re.compile(r"\(([^)]{2,30})\)")
 
 
 def is_nav_line(line: str) -> bool:
-    """True for page furniture of a web capture: "Back to …", "Printable version / …"."""
-    return len(line) <= MAX_NAV_CHARS and bool(NAV_START.match(line.strip()))
+    """True for page furniture of a web capture: "Back to …", "Printable version / …",
+    "1234 views · 56 likes"."""
+    line = line.strip()
+    return len(line) <= MAX_NAV_CHARS and bool(NAV_START.match(line) or COUNTERS.match(line))
 
 
 def is_label(line: str) -> bool:

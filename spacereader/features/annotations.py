@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
 from spacereader.core.dates import citation_date
-from spacereader.core.document import Document, DocumentFormat
+from spacereader.core.document import Document, DocumentFormat, DocumentInfo
 from spacereader.features.shell import Shell
 from spacereader.ui.background import BackgroundRunner, Progress
 from spacereader.ui.figures_panel import FiguresPanel
@@ -26,7 +26,6 @@ from spacereader.ui.typography import highlight_color
 if TYPE_CHECKING:
     from spacereader.core.extraction import Extraction
     from spacereader.core.extraction.cache import ExtractionCache
-    from spacereader.core.library import Library
 
 log = logging.getLogger("spacereader.annotations")
 
@@ -124,7 +123,7 @@ class AnnotationsFeature(QObject):
             return (
                 document.id,
                 document.text,
-                self._extraction(document.info.content_hash, lambda: document.text),
+                self._extraction(document.info, lambda: document),
             )
 
         self._document_task = self.runner.submit(task, key="document")
@@ -145,14 +144,14 @@ class AnnotationsFeature(QObject):
             self.document_opened(self._waiting)
             self._waiting = None
 
-    def _extraction(self, content_hash: str, text: Callable[[], str]) -> Extraction:
-        """A text's extraction through the cache (on the extractor threads only)."""
+    def _extraction(self, info: DocumentInfo, document: Callable[[], Document]) -> Extraction:
+        """A document's extraction through the cache (on the extractor threads only)."""
         with self._cache_lock:
             if self._cache is None:
                 from spacereader.core.extraction.cache import ExtractionCache
 
                 self._cache = ExtractionCache()
-        return self._cache.of(content_hash, text)
+        return self._cache.of(info, document)
 
     def _library_extractions(self, progress: Progress) -> Any:
         library = self.shell.library.open_again()
@@ -162,8 +161,8 @@ class AnnotationsFeature(QObject):
             for number, info in enumerate(documents, start=1):
                 if progress.cancelled():
                     break
-                text = functools.partial(_text_of, library, info.id)
-                found[info.id] = self._extraction(info.content_hash, text).programs
+                document = functools.partial(library.load, info.id)
+                found[info.id] = self._extraction(info, document).programs
                 progress(number, len(documents))
             return found
         finally:
@@ -302,7 +301,3 @@ class AnnotationsFeature(QObject):
         self.library_runner.stop()
         if self._cache is not None:
             self._cache.close()
-
-
-def _text_of(library: Library, doc_id: str) -> str:
-    return library.load(doc_id).text

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from spacereader.core.document import Document
 from spacereader.core.errors import Error
-from spacereader.core.structure import BlockKind
+from spacereader.core.shown import clip_to_shown, document_shown_spans, passage_at
 from spacereader.features.bookmark_commands import AddBookmark, DeleteBookmark, EditBookmark
 from spacereader.features.shell import Shell
 from spacereader.ui.background import BackgroundRunner, Progress
@@ -31,17 +31,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("spacereader.bookmarks")
 
 EXPORT_FILTERS = {"Markdown (*.md)": "md", "CSV (*.csv)": "csv", "JSON (*.json)": "json"}
-
-
-def passage_at(document: Document, offset: int) -> tuple[int, int]:
-    """The paragraph holding an offset (or the next one), as a span."""
-    paragraphs = document.structure.blocks_of(BlockKind.PARAGRAPH)
-    for block in paragraphs:
-        if offset < block.end:
-            return block.start, block.end
-    if paragraphs:
-        return paragraphs[-1].start, paragraphs[-1].end
-    return 0, len(document.text)
 
 
 class BookmarksFeature(QObject):
@@ -155,23 +144,30 @@ class BookmarksFeature(QObject):
 
     def passage_to_bookmark(self) -> tuple[int, int] | None:
         """The selection (in whole words), else the current search hit, else the
-        passage at the caret or the top of the view."""
+        passage at the caret or the top of the view; always on text the reader shows
+        (None when it shows none there)."""
         from spacereader.core.bookmarks.passage import snap_to_words
 
         reader = self.shell.reader
         document = reader.current_document
         if document is None:
             return None
+        span: tuple[int, int] | None
         selected = reader.selected_span()
-        if selected is not None:
-            return snap_to_words(document.text, *selected)
         hit = self.current_hit_span()
-        if hit is not None and hit[0] == document.id:
-            return hit[1], hit[2]
         caret = reader.cursorRect()
-        if reader.viewport().rect().contains(caret.center()) and reader.hasFocus():
-            return passage_at(document, reader.caret_offset())
-        return passage_at(document, reader.top_offset())
+        if selected is not None:
+            span = snap_to_words(document.text, *selected)
+        elif hit is not None and hit[0] == document.id:
+            span = hit[1], hit[2]
+        elif reader.viewport().rect().contains(caret.center()) and reader.hasFocus():
+            span = passage_at(document, reader.caret_offset())
+        else:
+            span = passage_at(document, reader.top_offset())
+        if span is None:
+            return None
+        # A bookmark starts and ends in text the reader shows.
+        return clip_to_shown(document_shown_spans(document), *span)
 
     @Slot()
     def bookmark_passage(self) -> None:
@@ -181,8 +177,11 @@ class BookmarksFeature(QObject):
         if self.store is None:
             self.shell.window.show_status("Bookmarks are still loading; try again in a moment.")
             return
-        if document is None or span is None:
+        if document is None:
             self.shell.window.show_status("Nothing to bookmark yet.")
+            return
+        if span is None:
+            self.shell.window.show_status("Nothing to bookmark here: this document shows no text.")
             return
         self._bookmark(document, span[0], span[1])
 

@@ -272,9 +272,13 @@ class SearchFeature(QObject):
         document = self.shell.reader.current_document
         if document is None or not self._query:
             return
-        query, doc_id, text = self._query, document.id, document.text
+        query, doc_id = self._query, document.id
 
         def task(progress: Progress) -> Any:
+            from spacereader.core.shown import shown_text
+
+            # Only what the reader shows is marked: a link's address in Markdown is not.
+            text = shown_text(document)
             return doc_id, query, self.index.get().match_spans(query, doc_id, text)
 
         self._highlight_task = self.searcher.submit(task, key="highlight")

@@ -2,7 +2,9 @@
 
 Only spans of the document's own text are shown verbatim (newlines become
 spaces, which keeps lengths equal); header lines such as the byline are added
-text that maps to no document offset. Page furniture is left out.
+text that maps to no document offset. Which blocks are shown (not page
+furniture) is the core's `shown_blocks`, which extraction, search and
+bookmarks follow too.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from PySide6.QtGui import (
 )
 
 from spacereader.core.document import Document
-from spacereader.core.structure import BlockKind
+from spacereader.core.shown import display_span, shown_blocks
+from spacereader.core.structure import Block, BlockKind
 from spacereader.ui import typography
 from spacereader.ui.textmap import TextMap
 
@@ -68,8 +71,9 @@ class ArticleRenderer:
         target.setDocumentMargin(32)
         writer = _Writer(document.text, target)
         structure = document.structure
+        shown = shown_blocks(structure)
         header = self._header_format()
-        kicker = [b for b in structure.blocks if b.kind in (BlockKind.SECTION, BlockKind.CATEGORY)]
+        kicker = [b for b in shown if b.kind in (BlockKind.SECTION, BlockKind.CATEGORY)]
         if kicker:
             writer.new_block(self._block_format(bottom=0.35), header)
             for index, block in enumerate(kicker):
@@ -77,24 +81,25 @@ class ArticleRenderer:
                     writer.added("  ›  ", header)
                 writer.span(block.start, block.end, header)
         title = self._title_format()
-        for block in structure.blocks_of(BlockKind.TITLE):
-            writer.new_block(self._block_format(bottom=0.45, line_height=118), title)
-            writer.span(block.start, block.end, title)
+        for block in shown:
+            if block.kind is BlockKind.TITLE:
+                writer.new_block(self._block_format(bottom=0.45, line_height=118), title)
+                writer.span(block.start, block.end, title)
         byline = " — ".join(part for part in (structure.source, structure.date) if part)
         if byline:
             writer.new_block(self._block_format(bottom=1.6), header)
             writer.added(byline, header)
-        self._write_body(document, writer)
+        self._write_body(document.text, shown, writer)
         if writer.empty:
             writer.new_block(self._block_format(bottom=0), header)
             writer.added("This document has no text to show.", header)
         return writer.text_map
 
-    def _write_body(self, document: Document, writer: _Writer) -> None:
+    def _write_body(self, text: str, shown: tuple[Block, ...], writer: _Writer) -> None:
         body = self._body_format()
-        for block in document.structure.blocks:
+        for block in shown:
             if block.kind is BlockKind.PARAGRAPH:
-                pieces = split_long(document.text, block.start, block.end)
+                pieces = split_long(text, block.start, block.end)
                 for number, (start, end) in enumerate(pieces):
                     spacing = PARAGRAPH_SPACING if number == len(pieces) - 1 else 0
                     writer.new_block(self._block_format(bottom=spacing), body)
@@ -106,7 +111,7 @@ class ArticleRenderer:
             elif block.kind is BlockKind.SIGNATURE:
                 signature = self._header_format()
                 writer.new_block(self._block_format(bottom=0), signature)
-                writer.added(block.text(document.text).lstrip("( ").strip(), signature)
+                writer.span(*display_span(block, text), signature)
 
     def _line_height(self) -> float:
         return self._body.pointSizeF() * LINE_HEIGHT_PERCENT / 100 * 1.33

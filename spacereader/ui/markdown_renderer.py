@@ -2,7 +2,9 @@
 while every shown character still maps to its offset in the Markdown source.
 
 The core's `markdown_blocks` says which source ranges are visible and which
-inline styles cover them; this module only turns that into Qt formats.
+inline styles cover them (through `shown.markdown_layout`, the same parse that
+extraction, search and bookmarks follow); this module only turns that into Qt
+formats.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from PySide6.QtGui import (
 )
 
 from spacereader.core.document import Document
-from spacereader.core.loaders.markdown_blocks import InlineSpan, MarkdownBlock, markdown_blocks
+from spacereader.core.loaders.markdown_blocks import InlineSpan, MarkdownBlock
+from spacereader.core.shown import markdown_layout
 from spacereader.ui import typography
 from spacereader.ui.textmap import TextMap
 
@@ -50,7 +53,8 @@ class MarkdownRenderer:
         first = True
         # Spaces French typography binds become no-break ones, one character for one.
         shown = typography.keep_spaces_together(text)
-        for block in markdown_blocks(text):
+        # The parse the core's shown spans come from: shared, and done once.
+        for block in markdown_layout(text):
             block_format, char_format = self._formats(block)
             if first:
                 cursor.setBlockFormat(block_format)

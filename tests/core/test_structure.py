@@ -97,3 +97,31 @@ def test_dateline_dates_are_never_cut(lead: int) -> None:
     opening = "WASHINGTON — " + "x" * lead + " on "
     text = f"A Title For The Story\n\n{opening}March 11, 2024 released its plan."
     assert detect_structure(text).date in {"", "March 11, 2024"}
+
+
+def test_a_line_of_counters_is_furniture() -> None:
+    text = (
+        "China and Russia open the ILRS to new partners\n\n"
+        "1234 views · 56 likes\n\n"
+        "The station now counts 13 member states.\n\n"
+        "12 comments\n"
+    )
+    structure = detect_structure(text)
+    assert [b.text(text) for b in structure.blocks_of(BlockKind.NAV)] == [
+        "1234 views · 56 likes",
+        "12 comments",
+    ]
+    assert [b.text(text) for b in structure.paragraphs] == [
+        "The station now counts 13 member states."
+    ]
+
+
+def test_a_sentence_that_starts_with_a_count_is_not_furniture() -> None:
+    text = (
+        "A title for the page here\n\n46 cooperation agreements were signed.\n\n"
+        "1234 views of the Moon\n"
+    )
+    assert [b.text(text) for b in detect_structure(text).paragraphs] == [
+        "46 cooperation agreements were signed.",
+        "1234 views of the Moon",
+    ]

@@ -173,7 +173,7 @@ class ProgramIndex:
         `catalogue` is library.catalogue(), if the caller has it already.
         """
         from spacereader.core.extraction.gazetteer import default_gazetteer
-        from spacereader.core.extraction.store import ExtractionStore, signature
+        from spacereader.core.extraction.store import ExtractionStore
 
         gazetteer = default_gazetteer()
         made_by = index_signature(gazetteer)
@@ -188,7 +188,6 @@ class ProgramIndex:
         todo = [entry for entry in catalogue if known.get(entry.content_hash) != made_by]
         if not todo:
             return SyncReport(0, dropped)
-        extraction_signature = signature(gazetteer)
         done = 0
         store: ExtractionStore | None
         try:
@@ -206,9 +205,7 @@ class ProgramIndex:
                         info = library.info(entry.id)
                     except DocumentNotFoundError:  # removed meanwhile
                         continue
-                    rows.append(
-                        (entry.content_hash, _digests(info, store, extraction_signature, gazetteer))
-                    )
+                    rows.append((entry.content_hash, _digests(info, store, gazetteer)))
                 self._write(rows, made_by)
                 done = min(len(todo), first + BATCH)
                 if progress is not None:
@@ -305,13 +302,16 @@ class ProgramIndex:
 
 
 def _digests(
-    info: DocumentInfo,
-    store: ExtractionStore | None,
-    extraction_signature: str,
-    gazetteer: Gazetteer,
+    info: DocumentInfo, store: ExtractionStore | None, gazetteer: Gazetteer
 ) -> list[ProgramDigest] | None:
-    """One text's digests, from its stored extraction (extracted and stored if missing)."""
-    from spacereader.core.extraction import extract
+    """One text's digests, from its stored extraction (extracted and stored if missing).
+
+    The extraction is the reader's, of the text it shows, under the same store key.
+    """
+    from spacereader.core.extraction.cache import extract_shown
+    from spacereader.core.extraction.store import row_signature
+
+    extraction_signature = row_signature(gazetteer, info.format)
 
     try:
         text = info.path.read_text(encoding="utf-8")
@@ -323,7 +323,7 @@ def _digests(
         if store is not None:
             found = store.get(info.content_hash, extraction_signature)
         if found is None:
-            found = extract(text, gazetteer)
+            found = extract_shown(text, info.format, gazetteer)
             if store is not None:
                 store.put(info.content_hash, extraction_signature, found)
         return digest(text, found)

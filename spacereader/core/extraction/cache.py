@@ -1,6 +1,8 @@
-"""A text's extraction, found once: in memory, then in the extraction store, else extracted.
+"""A document's extraction, found once: in memory, then in the extraction store, else extracted.
 
-What the reader's panels use. The store is opened on first use (on the caller's
+What the reader's panels use. Only the text the reader shows is extracted
+(`extract_shown`): a program named only in hidden navigation, or "1234 views"
+in a hidden header line, is never listed. The store is opened on first use (on the caller's
 thread, which for the app is an extractor thread); without a usable store (a
 read-only cache folder) texts are simply extracted each time they are needed.
 """
@@ -13,9 +15,12 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from spacereader.core.extraction import default_gazetteer, extract
+from spacereader.core.document import Document, DocumentFormat, DocumentInfo
+from spacereader.core.extraction import Gazetteer, default_gazetteer, extract
 from spacereader.core.extraction.model import Extraction
-from spacereader.core.extraction.store import ExtractionStore, signature
+from spacereader.core.extraction.store import ExtractionStore, row_signature
+from spacereader.core.shown import blank_hidden, shown_spans
+from spacereader.core.structure import Structure
 
 _log = logging.getLogger(__name__)
 
@@ -30,10 +35,11 @@ class ExtractionCache:
         self._store: ExtractionStore | None = None
         self._store_failed = False
 
-    def of(self, content_hash: str, text: Callable[[], str]) -> Extraction:
-        """A text's programs and figures; `text()` is called only if they must be extracted."""
+    def of(self, info: DocumentInfo, document: Callable[[], Document]) -> Extraction:
+        """A document's programs and figures; `document()` is called only if they must be
+        extracted."""
         gazetteer = default_gazetteer()
-        key = (content_hash, signature(gazetteer))
+        key = (info.content_hash, row_signature(gazetteer, info.format))
         found = self._by_key.get(key)
         if found is not None:
             return found
@@ -41,7 +47,8 @@ class ExtractionCache:
         if store is not None:
             found = store.get(*key)
         if found is None:
-            found = extract(text(), gazetteer)
+            loaded = document()
+            found = extract_shown(loaded.text, loaded.info.format, gazetteer, loaded.structure)
             if store is not None:
                 store.put(*key, found)
         self._by_key[key] = found
@@ -63,3 +70,13 @@ class ExtractionCache:
             if self._store is not None:
                 self._store.close()
                 self._store = None
+
+
+def extract_shown(
+    text: str,
+    document_format: DocumentFormat,
+    gazetteer: Gazetteer | None = None,
+    structure: Structure | None = None,
+) -> Extraction:
+    """The programs and figures of the text the reader shows; offsets index `text`."""
+    return extract(blank_hidden(text, shown_spans(text, document_format, structure)), gazetteer)

@@ -7,11 +7,14 @@ importer goes on with the next file, so extraction runs on another core in the
 time the import spends anyway. A small import extracts in the caller's process,
 where starting a process would cost more than the work.
 
-The worker is told (content hash, stored text file) over a one-way pipe and
-reads the text itself: messages are small, so the pipe's own buffer bounds how
+The worker is told (content hash, stored text file, format) over a one-way
+pipe and reads the text itself: messages are small, so the pipe's own buffer bounds how
 far the worker may fall behind (a full pipe holds the import to its pace), a
 worker that dies makes the next send fail at once, and a parent that dies
 closes the pipe, which ends the worker.
+
+Only the text the reader shows is extracted, as when a document is opened
+(`extract_shown`), and stored under the same key.
 
 Extraction is an extra: a text it fails on, a worker that cannot start or dies,
 or a store that cannot be written is logged and the import goes on; such a
@@ -34,12 +37,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from spacereader.core.document import DocumentFormat
 from spacereader.core.document import content_hash as hash_of
 from spacereader.core.errors import ImportRefusedError
-from spacereader.core.extraction import extract
+from spacereader.core.extraction.cache import extract_shown
 from spacereader.core.extraction.gazetteer import default_gazetteer
 from spacereader.core.extraction.model import Extraction
-from spacereader.core.extraction.store import ExtractionStore, signature
+from spacereader.core.extraction.store import ExtractionStore, row_signature
 from spacereader.core.loaders import LoadedText
 
 # From this many files on, a worker process extracts; below, the caller does.
@@ -53,8 +57,8 @@ WORKER_NICENESS = 10
 _log = logging.getLogger(__name__)
 
 CancelCheck = Callable[[], bool]
-# What the worker is told of a text: its content hash and the file holding it.
-_Item = tuple[str, str]
+# What the worker is told of a text: its content hash, the file holding it, its format.
+_Item = tuple[str, str, str]
 
 
 class ImportExtraction:
@@ -64,8 +68,8 @@ class ImportExtraction:
         self.store = store
         self._in_process = files < process_from
         # Extractions made before the library took their texts, by content hash.
-        self._ready: dict[str, Extraction] = {}
-        self._pending: list[tuple[str, Extraction]] = []
+        self._ready: dict[str, tuple[str, Extraction]] = {}
+        self._pending: list[tuple[str, str, Extraction]] = []
         self._worker: Any = None
         self._outbox: Any = None
         self._failed = False
@@ -79,7 +83,7 @@ class ImportExtraction:
             return
         try:
             gazetteer = default_gazetteer()
-            extraction = extract(loaded.text, gazetteer)
+            extraction = extract_shown(loaded.text, loaded.format, gazetteer)
         except MemoryError:
             raise ImportRefusedError(
                 f"{path.name}: not enough memory to read its programs and figures"
@@ -87,19 +91,20 @@ class ImportExtraction:
         except Exception:  # any other failure: extraction is an extra (see the module)
             _log.exception("extracting %s failed", path)
             return
-        self._ready[hash_of(loaded.text)] = extraction
+        made_by = row_signature(gazetteer, loaded.format)
+        self._ready[hash_of(loaded.text)] = (made_by, extraction)
 
-    def submit(self, content_hash: str, text_file: Path) -> None:
+    def submit(self, content_hash: str, text_file: Path, document_format: DocumentFormat) -> None:
         """Extract the text in `text_file` (now or in the worker) and keep the result."""
         ready = self._ready.pop(content_hash, None)
         if ready is not None:
-            self._pending.append((content_hash, ready))
+            self._pending.append((content_hash, *ready))
             return
         if self._failed:
             return
-        item = (content_hash, str(text_file))
+        item = (content_hash, str(text_file), document_format.value)
         if self._in_process:  # not checked first: the caller did not ask
-            self._pending.extend((key, found) for key, _, found in _extracted([item]))
+            self._pending.extend(_extracted([item]))
             return
         try:
             if self._worker is None:
@@ -136,9 +141,8 @@ class ImportExtraction:
         pending, self._pending = self._pending, []
         self._ready = {}  # texts the library had already: nothing new to keep
         if pending:
-            made_by = signature(default_gazetteer())
             with ExtractionStore(self.store) as store:
-                for key, found in pending:
+                for key, made_by, found in pending:
                     if cancelled():
                         return False
                     store.put(key, made_by, found)
@@ -174,13 +178,14 @@ def _never() -> bool:
 def _extracted(items: list[_Item]) -> list[tuple[str, str, Extraction]]:
     """Rows for the store: (content hash, signature, extraction) of each text."""
     gazetteer = default_gazetteer()
-    made_by = signature(gazetteer)
     rows = []
-    for content_hash, text_file in items:
+    for content_hash, text_file, format_value in items:
         try:
             # Read as Library.load reads it, so offsets fit the text the reader shows.
             text = Path(text_file).read_text(encoding="utf-8")
-            rows.append((content_hash, made_by, extract(text, gazetteer)))
+            document_format = DocumentFormat(format_value)
+            made_by = row_signature(gazetteer, document_format)
+            rows.append((content_hash, made_by, extract_shown(text, document_format, gazetteer)))
         except Exception:  # one text's failure must not cost the others theirs
             _log.exception("extracting %s failed", text_file)
     return rows

@@ -1,11 +1,13 @@
 """The programs and figures of every text, kept between runs: the extraction store.
 
 A cache in the cache folder: one SQLite row per text, keyed by its content
-hash, with the signature of the extractor and gazetteer that made it. A row of
-another signature (the user edited their gazetteer, SpaceReader was updated)
-reads as a miss and is replaced when the text is extracted again. Nothing in
-it is user data, so a damaged file is deleted and started afresh, and a failing
-read or write is logged and costs only the time of extracting again.
+hash, with the signature of what made it: the extractor, the gazetteer, and
+the format that decided which of the text the reader shows (only that is
+extracted). A row of another signature (the user edited their gazetteer,
+SpaceReader was updated) reads as a miss and is replaced when the text is
+extracted again. Nothing in it is user data, so a damaged file is deleted and
+started afresh, and a failing read or write is logged and costs only the time
+of extracting again.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from weakref import WeakKeyDictionary
 
 from spacereader import __version__
 from spacereader.core import paths
+from spacereader.core.document import DocumentFormat
 from spacereader.core.extraction import codec
 from spacereader.core.extraction.gazetteer import Gazetteer
 from spacereader.core.extraction.model import Extraction
@@ -44,10 +47,16 @@ def store_path() -> Path:
 
 @functools.lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
-    """A digest of the extractor's own source, so that a changed rule is a changed signature."""
+    """A digest of the extractor's own source, so that a changed rule is a changed signature.
+
+    What the reader shows is what is extracted: the modules that decide it count too.
+    """
     digest = hashlib.sha256(__version__.encode())
     folder = Path(__file__).resolve().parent
-    for path in sorted([*folder.glob("*.py"), folder.parent / "acronyms.py"]):
+    core = folder.parent
+    deciding = ["acronyms.py", "shown.py", "structure.py", "structure_lines.py"]
+    sources = [*folder.glob("*.py"), *(core / name for name in deciding)]
+    for path in sorted([*sources, core / "loaders" / "markdown_blocks.py"]):
         try:
             digest.update(path.name.encode() + path.read_bytes())
         except OSError:  # a frozen bundle keeps no sources: its version decides
@@ -63,6 +72,11 @@ def signature(gazetteer: Gazetteer) -> str:
         digest.update(repr(gazetteer.entries).encode())
         known = _signatures[gazetteer] = digest.hexdigest()[:32]
     return known
+
+
+def row_signature(gazetteer: Gazetteer, document_format: DocumentFormat) -> str:
+    """What made a stored extraction: `signature`, and the format that decided what is shown."""
+    return f"{signature(gazetteer)}:{document_format.value}"
 
 
 def _pack(extraction: Extraction) -> bytes:

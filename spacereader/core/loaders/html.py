@@ -43,13 +43,20 @@ _CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1
                     "ascii": "cp1252", "utf-16": "utf-8", "utf-16le": "utf-8",
                     "utf-16be": "utf-8"}  # fmt: skip
 _SPACES = re.compile(r"\s+")
-# A page nested deeper than this has its wrappers below it unwrapped (see _parse).
+# A page nested deeper than this has its wrappers below it unwrapped (see _parse);
+# paragraphs, items and cells (_KEPT_DEEP) stay apart down to KEPT_DEPTH, under the
+# 256 levels at which parts of trafilatura parse again.
 MAX_DEPTH = 120
+KEPT_DEPTH = 200
+# html, head and body, which libxml2 adds where a page leaves them out.
+_IMPLIED_LEVELS = 2
 _KEPT_DEEP = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "br", "td", "th", "tr"})
 # Control characters, raw or as references, which lxml refuses in a tree: one
 # "&#27;" used to make the whole page "no readable text".
 _RAW_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CONTROL_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,6})|0*([0-9]{1,7}));?")
+# The page's own heading may follow a kicker and a section label: then it is its title.
+_TITLE_WITHIN = 3
 # trafilatura's block elements; everything else is inline.
 _BLOCKS = frozenset({"head", "p", "quote", "list", "item", "table", "row", "code", "div"})
 
@@ -189,7 +196,8 @@ def load_html(raw: bytes) -> LoadedText:
     if not builder.paragraphs:
         raise NoTextError("no readable text found in this page")
     shift = 0
-    if title and builder.paragraphs[0].casefold() != title.casefold():
+    opening = {paragraph.casefold() for paragraph in builder.paragraphs[:_TITLE_WITHIN]}
+    if title and title.casefold() not in opening:
         # The page's title is outside its main text: put it on top, where a reader expects it.
         builder.paragraphs.insert(0, title)
         shift = len(title) + 2
@@ -231,18 +239,55 @@ def _extract(page: str, min_size: int | None = None) -> Any:
             include_tables=True,
             config=config,
         )
+    except DamagedFileError:
+        raise
     except Exception as error:  # lxml and trafilatura raise many kinds on broken input
         raise DamagedFileError(f"cannot read this page ({type(error).__name__})") from error
 
 
 def _parse(page: str) -> Any:
-    """The page as an lxml tree, with no depth limit and no hopelessly deep nesting.
+    """The page as an lxml tree, with every word in it and no hopelessly deep nesting.
 
-    libxml2 stops at 256 levels unless told otherwise, silently dropping what
-    lies deeper; and trafilatura walks the tree recursively. So the tree is
-    parsed without the limit, then wrappers below MAX_DEPTH are unwrapped
-    (their text and children move up), which keeps every word.
+    libxml2 stops at 256 levels unless told otherwise (2,048 with its "huge"
+    option, a limit nothing lifts), silently dropping the rest of the page;
+    trafilatura walks the tree recursively. So a page nested deeper than
+    MAX_DEPTH is written again flattened (see html_nesting), in linear time,
+    and parsed again: paragraphs, items and cells stay apart down to
+    KEPT_DEPTH, other wrappers are unwrapped below MAX_DEPTH.
     """
+    cleaned = _CONTROL_REFERENCE.sub(_keep_if_shown, _RAW_CONTROL.sub("", page))
+    tree, too_deep = _parse_tree(cleaned)
+    deep = _too_deep(tree)
+    if too_deep or deep:
+        from spacereader.core.loaders.html_nesting import flatten_nesting
+
+        flat = flatten_nesting(
+            cleaned, MAX_DEPTH - _IMPLIED_LEVELS, kept_names=_KEPT_DEEP, kept_depth=KEPT_DEPTH
+        )
+        tree, too_deep = _parse_tree(flat)
+        if too_deep:  # the flattened page is closed explicitly: libxml2 cannot get there
+            raise DamagedFileError("this page is nested too deeply to read")
+        # What the flattening may have left (where libxml2 nests otherwise) is unwrapped.
+        deep = _too_deep(tree)
+    for element in reversed(deep):  # innermost first: each drop_tag keeps text and children
+        element.drop_tag()
+    return tree
+
+
+def _too_deep(tree: Any) -> list[Any]:
+    """The elements nested deeper than their limit, outermost first."""
+    deep = []
+    depths = {tree: 0}
+    for element in tree.iterdescendants():
+        depth = depths[element.getparent()] + 1
+        depths[element] = depth
+        if depth > (KEPT_DEPTH if element.tag in _KEPT_DEEP else MAX_DEPTH):
+            deep.append(element)
+    return deep
+
+
+def _parse_tree(page: str) -> tuple[Any, bool]:
+    """The page parsed by libxml2, and whether it stopped at its depth limit."""
     import lxml.html
 
     parser = lxml.html.HTMLParser(
@@ -253,19 +298,9 @@ def _parse(page: str) -> Any:
         remove_pis=True,
         huge_tree=True,
     )
-    cleaned = _CONTROL_REFERENCE.sub(_keep_if_shown, _RAW_CONTROL.sub("", page))
-    tree = lxml.html.document_fromstring(cleaned.encode("utf-8"), parser=parser)
-    deep = []
-    depths = {tree: 0}
-    for element in tree.iterdescendants():
-        parent = element.getparent()
-        depth = depths[parent] + 1 if parent is not None else 0
-        depths[element] = depth
-        if depth > MAX_DEPTH and element.tag not in _KEPT_DEEP:
-            deep.append(element)
-    for element in reversed(deep):  # innermost first: each drop_tag keeps text and children
-        element.drop_tag()
-    return tree
+    tree = lxml.html.document_fromstring(page.encode("utf-8"), parser=parser)
+    too_deep = any(entry.type_name == "ERR_RESOURCE_LIMIT" for entry in parser.error_log)
+    return tree, too_deep
 
 
 def _keep_if_shown(match: re.Match[str]) -> str:

@@ -4,6 +4,10 @@ A passage is a paragraph, a heading or the title, with its start/end offsets in
 the document's text. A paragraph longer than MAX_PASSAGE_CHARS (a PDF page with
 no blank lines, say) is cut at sentence ends, so that a hit still points at a
 place a reader can see.
+
+Passages are taken from what the reader shows (core.shown), never from text it
+hides: a text capture's navigation and header lines are not searched, and a
+Markdown document is cut into the blocks the reader sets, not its raw lines.
 """
 
 from __future__ import annotations
@@ -11,8 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacereader.core.document import Document
+from spacereader.core.document import Document, DocumentFormat
 from spacereader.core.search.schema import KIND_HEADING, KIND_PARAGRAPH, KIND_TITLE
+from spacereader.core.shown import document_shown_spans, markdown_shown_blocks, shown_blocks
 from spacereader.core.structure import BlockKind
 
 MAX_PASSAGE_CHARS = 3000
@@ -38,22 +43,41 @@ class Passage:
 
 
 def document_passages(document: Document) -> list[Passage]:
-    """The title, headings and paragraphs of a document, in text order."""
+    """The title, headings and paragraphs the reader shows, in text order."""
     text = document.text
+    if document.info.format is DocumentFormat.MARKDOWN:
+        blocks = _markdown_blocks(text)
+    else:
+        blocks = [
+            (kind, block.start, block.end)
+            for block in shown_blocks(document.structure)
+            if (kind := _KINDS.get(block.kind)) is not None
+        ]
     passages: list[Passage] = []
-    for block in document.structure.blocks:
-        kind = _KINDS.get(block.kind)
-        if kind is None or not text[block.start : block.end].strip():
-            continue
-        passages.extend(
-            Passage(kind, start, end) for start, end in _split(text, block.start, block.end)
-        )
-    if not passages and text.strip():
-        # Nothing looked like a paragraph: the whole text is one (or a few) passages.
-        start = len(text) - len(text.lstrip())
-        end = len(text.rstrip())
-        passages = [Passage(KIND_PARAGRAPH, s, e) for s, e in _split(text, start, end)]
+    for kind, start, end in blocks:
+        if text[start:end].strip():
+            passages.extend(Passage(kind, low, high) for low, high in _split(text, start, end))
+    if not passages:
+        # Nothing looked like a paragraph: whatever the reader shows is one (or a few).
+        for start, end in document_shown_spans(document):
+            if text[start:end].strip():
+                passages.extend(
+                    Passage(KIND_PARAGRAPH, low, high) for low, high in _split(text, start, end)
+                )
     return passages
+
+
+def _markdown_blocks(text: str) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of each Markdown block the reader sets; a heading that opens
+    the document is its title."""
+    found: list[tuple[str, int, int]] = []
+    for block_kind, start, end in markdown_shown_blocks(text):
+        if block_kind == "heading":
+            kind = KIND_HEADING if found else KIND_TITLE
+        else:
+            kind = KIND_PARAGRAPH
+        found.append((kind, start, end))
+    return found
 
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -19,6 +19,7 @@ from spacereader.core.search.passages import document_passages
 from spacereader.core.search.programs import program_names
 from spacereader.core.search.schema import KIND_RECORD, KIND_TITLE
 from spacereader.core.search.vocabulary import suggestible
+from spacereader.core.shown import shown_text
 from spacereader.core.structure import detect_structure
 
 
@@ -50,9 +51,12 @@ def read_document(info: DocumentInfo) -> Document:
 def prepare_document(document: Document) -> PreparedDocument:
     """Everything the index writes for one document."""
     text = document.text
+    # What the reader hides (a link's address in Markdown) is blanked, same length:
+    # never matched, never a program, never an acronym.
+    shown = shown_text(document)
     info = document.info
     passages = document_passages(document)
-    programs = program_names(text, [(p.start, p.end) for p in passages])
+    programs = program_names(shown, [(p.start, p.end) for p in passages])
     # The title is indexed once per document: on its title passage, else on the first.
     title_index = next((i for i, p in enumerate(passages) if p.kind == KIND_TITLE), 0)
     entries: list[dict[str, Any]] = []
@@ -62,7 +66,7 @@ def prepare_document(document: Document) -> PreparedDocument:
             "doc_id": info.id,
             "doc_hash": info.content_hash,
             "kind": passage.kind,
-            "content": passage_text,
+            "content": shown[passage.start : passage.end],
             "title_text": info.title,
             "text": passage_text,
             "start": passage.start,
@@ -73,7 +77,7 @@ def prepare_document(document: Document) -> PreparedDocument:
         if index == title_index and info.title:
             entry["title"] = info.title
         entries.append(entry)
-    pairs = tuple(document_acronyms(text))
+    pairs = tuple(document_acronyms(shown))
     entries.append(
         {
             "doc_id": info.id,

@@ -17,7 +17,7 @@ from whoosh import fields
 
 from spacereader.core.search.analysis import SpaceAnalyzer
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # The field a bare word searches.
 DEFAULT_FIELD = "content"

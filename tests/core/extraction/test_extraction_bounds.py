@@ -88,14 +88,14 @@ def test_every_sentence_holds_its_figure_within_the_bound(parts: list[str]) -> N
 
 def _fail_on(marker: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Extraction runs out of memory on texts that hold `marker`."""
-    real = pipeline.extract
+    real = pipeline.extract_shown
 
     def extract_or_fail(text: str, *args: object) -> object:
         if marker in text:
             raise MemoryError
         return real(text, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "extract", extract_or_fail)
+    monkeypatch.setattr(pipeline, "extract_shown", extract_or_fail)
 
 
 def test_a_text_extraction_cannot_hold_in_memory_is_refused(

@@ -39,22 +39,25 @@ _PIECES = [
     *("Jan. 28", "January 28, 2022", "May", "Sept", "FY23", "US$", "Rs5", "INR 4"),
     *("more than", "almost", "since ", "about ", "up to", "~", "K", "İ", "ı", "é"),
     *(" km", " billion", "%", " years", "-year", " Program", " Mission", " Telescope"),
-    *("l'ILRS", "d’Ariane 6", "qu'ESA", "L'", "station spatiale", "Station spatiale"),
+    *("l'ILRS", "d’Ariane 6", "qu'ESA", "L'", "station spatiale", "Station spatiale", "l'l'"),
 ]
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 _ANY_TEXT = st.one_of(_TEXT, st.text(max_size=120))
 
 
-_ELISION = re.compile(r"(?:l|d|qu|jusqu|lorsqu|puisqu|s|n|j|m|t|c)'(?=[^\W_])", re.IGNORECASE)
+# An elided French word, where no letter or digit comes before it: "l'", "qu'".
+_ELISION = re.compile(
+    r"(?<![^\W_])(?:l|d|qu|jusqu|lorsqu|puisqu|s|n|j|m|t|c)'(?=[^\W_])", re.IGNORECASE
+)
 
 
 def _tokens(lowered: str) -> list[re.Match[str]]:
-    """Every token, and the token after a French elision inside one ("l'ilrs": "ilrs")."""
+    """Every token, and each token after a French elision inside one ("l'ilrs": "ilrs";
+    "al'l'ilrs": "l'ilrs" and "ilrs")."""
     tokens: list[re.Match[str]] = []
     for token in TOKEN.finditer(lowered):
         tokens.append(token)
-        elision = _ELISION.match(lowered, token.start())
-        if elision is not None:
+        for elision in _ELISION.finditer(lowered, token.start(), token.end()):
             inner = TOKEN.match(lowered, elision.end())
             if inner is not None:
                 tokens.append(inner)

@@ -16,10 +16,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from spacereader.core.document import DocumentFormat
 from spacereader.core.extraction import codec, default_gazetteer, extract, load_gazetteer
 from spacereader.core.extraction.gazetteer import Gazetteer, GazetteerEntry
 from spacereader.core.extraction.pipeline import PROCESS_FROM, ImportExtraction
-from spacereader.core.extraction.store import ExtractionStore, signature, store_path
+from spacereader.core.extraction.store import (
+    ExtractionStore,
+    row_signature,
+    signature,
+    store_path,
+)
 from spacereader.core.importer import import_paths
 from spacereader.core.library import Library
 
@@ -146,7 +152,7 @@ def test_an_import_stores_every_new_text_extraction(tmp_path: Path, count: int) 
     finally:
         library.close()
     assert summary.imported == count
-    made_by = signature(default_gazetteer())
+    made_by = row_signature(default_gazetteer(), DocumentFormat.TEXT)
     with ExtractionStore() as store:
         for document in documents:
             assert document.text in texts
@@ -172,9 +178,11 @@ def test_an_unchanged_text_is_not_extracted_again(
     submitted: list[str] = []
     original = ImportExtraction.submit
 
-    def submit(self: ImportExtraction, content_hash: str, text_file: Path) -> None:
+    def submit(
+        self: ImportExtraction, content_hash: str, text_file: Path, text_format: DocumentFormat
+    ) -> None:
         submitted.append(content_hash)
-        original(self, content_hash, text_file)
+        original(self, content_hash, text_file, text_format)
 
     monkeypatch.setattr(ImportExtraction, "submit", submit)
     try:
@@ -244,13 +252,13 @@ def test_a_worker_that_dies_neither_hangs_nor_stops_the_import(
     text_file = tmp_path / "brief.txt"
     text_file.write_text("The ILRS since 2016.", encoding="utf-8")
     extraction = ImportExtraction(tmp_path / "store.sqlite", files=10, process_from=1)
-    extraction.submit("hash-0", text_file)
+    extraction.submit("hash-0", text_file, DocumentFormat.TEXT)
     worker = extraction._worker
     worker.kill()
     worker.join()
     started = time.monotonic()
     for number in range(5_000):  # far more than a pipe holds
-        extraction.submit(f"hash-{number}", text_file)
+        extraction.submit(f"hash-{number}", text_file, DocumentFormat.TEXT)
     assert extraction.finish() is True
     assert time.monotonic() - started < 10
     assert "extraction on import stopped" in caplog.text
@@ -263,11 +271,12 @@ def test_the_worker_ends_when_the_importing_process_dies(tmp_path: Path) -> None
     script = f"""
 import os
 from pathlib import Path
+from spacereader.core.document import DocumentFormat
 from spacereader.core.extraction.pipeline import ImportExtraction
 
 if __name__ == "__main__":
     extraction = ImportExtraction(Path({str(store)!r}), files=10, process_from=1)
-    extraction.submit("hash-0", Path({str(text_file)!r}))
+    extraction.submit("hash-0", Path({str(text_file)!r}), DocumentFormat.TEXT)
     print(extraction._worker.pid, flush=True)
     os._exit(0)  # as a crash would: no finish, no clean-up
 """
@@ -279,7 +288,7 @@ if __name__ == "__main__":
     while _alive(worker_pid) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not _alive(worker_pid)
-    made_by = signature(default_gazetteer())
+    made_by = row_signature(default_gazetteer(), DocumentFormat.TEXT)
     with ExtractionStore(store) as kept:  # what it had received, it finished
         assert kept.get("hash-0", made_by) == extract("The ILRS since 2016.")
 
@@ -299,7 +308,7 @@ def test_cancelling_a_small_import_stops_between_texts(tmp_path: Path) -> None:
     text_file.write_text("The ILRS since 2016.", encoding="utf-8")
     extraction = ImportExtraction(tmp_path / "store.sqlite", files=10)
     for number in range(10):
-        extraction.submit(f"hash-{number}", text_file)
+        extraction.submit(f"hash-{number}", text_file, DocumentFormat.TEXT)
     asked = 0
 
     def cancelled() -> bool:

@@ -195,3 +195,17 @@ def test_repeated_paragraphs_stay_repeated() -> None:
     refrain = "<p>The station grows again, with partners from many countries joining it.</p>"
     loaded = load_html(page_with("<p>Intro about the Moon.</p>" + refrain * 4 + "<p>Outro.</p>"))
     assert loaded.text.count("The station grows again") == 4
+
+
+def test_a_heading_after_a_kicker_is_the_title_once() -> None:
+    page = (
+        "<html><head><title>China and Russia open the ILRS</title></head><body><article>"
+        "<p>Space / Espace</p><h1>China and Russia open the ILRS</h1><p>March 14, 2024</p>"
+        "<p>1234 views · 56 likes</p>" + LONG_PARAGRAPH * 3 + "</article></body></html>"
+    )
+    loaded = load_html(page.encode())
+    assert loaded.text.count("China and Russia open the ILRS") == 1
+    structure = detect_structure(loaded.text)
+    assert structure.title == "China and Russia open the ILRS"
+    assert structure.category == "Space / Espace"
+    assert "1234 views" not in "".join(p.text(loaded.text) for p in structure.paragraphs)
