@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from spacereader.core.structure_lines import (
     AGENCY,
@@ -92,43 +93,54 @@ SIGNATURE_WINDOW = 64
 _WHITESPACE = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     start: int
     end: int
 
 
-def _lines(text: str) -> list[_Line | None]:
-    """Non-blank lines trimmed of surrounding whitespace; None marks a blank line."""
-    lines: list[_Line | None] = []
-    for match in re.finditer(r"[^\n]*(?:\n|$)", text):
-        start, end = match.span()
-        if start == end:
-            continue
-        content = text[start:end]
-        stripped_left = len(content) - len(content.lstrip())
-        stripped_right = len(content) - len(content.rstrip())
-        if stripped_left == len(content):
-            lines.append(None)
-        else:
-            lines.append(_Line(start + stripped_left, end - stripped_right))
-    return lines
+# A newline followed by a line of white space only: where raw blocks part. The
+# literal "\n" in front lets the regex engine skip to candidates at C speed.
+_BLANK_LINE = re.compile(r"\n[^\S\n]*(?=\n|\Z)")
 
 
 def _raw_blocks(text: str) -> list[list[_Line]]:
-    """Runs of consecutive non-blank lines."""
+    """Runs of consecutive non-blank lines, each line trimmed of surrounding white space.
+
+    Found with one regex over the whole text and str.split, not line by line in
+    Python: a 10 MB text takes tens of milliseconds.
+    """
     blocks: list[list[_Line]] = []
-    current: list[_Line] = []
-    for line in _lines(text):
-        if line is None:
-            if current:
-                blocks.append(current)
-            current = []
-        else:
-            current.append(line)
-    if current:
-        blocks.append(current)
+    position = 0
+    for blank in _BLANK_LINE.finditer(text):
+        if blank.start() > position:
+            lines = _block_lines(text, position, blank.start())
+            if lines:
+                blocks.append(lines)
+        position = blank.end()
+    if position < len(text):
+        lines = _block_lines(text, position, len(text))
+        if lines:
+            blocks.append(lines)
     return blocks
+
+
+def _block_lines(text: str, start: int, end: int) -> list[_Line]:
+    """The non-blank lines of text[start:end], trimmed."""
+    chunk = text[start:end]
+    if "\n" not in chunk:
+        stripped = chunk.strip()
+        if not stripped:
+            return []
+        lead = len(chunk) - len(chunk.lstrip())
+        return [_Line(start + lead, start + lead + len(stripped))]
+    lines = []
+    for content in chunk.split("\n"):
+        stripped = content.strip()
+        if stripped:
+            lead = len(content) - len(content.lstrip())
+            lines.append(_Line(start + lead, start + lead + len(stripped)))
+        start += len(content) + 1
+    return lines
 
 
 def _collapse(value: str) -> str:

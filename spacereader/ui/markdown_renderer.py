@@ -7,6 +7,7 @@ inline styles cover them; this module only turns that into Qt formats.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import pairwise
 
 from PySide6.QtGui import (
@@ -20,13 +21,16 @@ from PySide6.QtGui import (
 )
 
 from spacereader.core.document import Document
-from spacereader.core.loaders.markdown_blocks import InlineSpan, MarkdownBlock, markdown_blocks
+from spacereader.core.loaders.markdown_blocks import InlineSpan, MarkdownBlock
 from spacereader.ui import typography
+from spacereader.ui.markdown_parsing import WAITING, blocks_in_order
 from spacereader.ui.textmap import TextMap
 
 HEADING_SCALE = {1: 1.7, 2: 1.4, 3: 1.2, 4: 1.08, 5: 1.0, 6: 1.0}
 INDENT_PX = 22
 LINE_SEPARATOR = "\u2028"  # a hard line break inside one block; one character, like "\n"
+# Soft line breaks and other breaking characters show as spaces (same length).
+_SHOWN_AS_SPACE = str.maketrans("\n\r\t\u2028\u2029", "     ")
 
 
 class MarkdownRenderer:
@@ -38,15 +42,32 @@ class MarkdownRenderer:
         self._line = body.pointSizeF() * 1.5 * 1.33
 
     def render(self, document: Document, target: QTextDocument) -> TextMap:
-        """Replace target's content; return the offset map."""
-        text = document.text
+        """Replace target's content with the whole document; return the offset map."""
+        text_map, steps = self.render_steps(document, target)
+        for _reached in steps:
+            pass
+        return text_map
+
+    def render_steps(
+        self, document: Document, target: QTextDocument
+    ) -> tuple[TextMap, Iterator[int]]:
+        """Clear target and return the offset map and the steps that set the document.
+
+        Each step writes a block and gives the document offset reached, or WAITING
+        while a large text is still being parsed off the GUI thread.
+        """
         target.clear()
         target.setDefaultFont(self._body)
         target.setDocumentMargin(32)
-        text_map = TextMap(text)
-        cursor = QTextCursor(target)
+        text_map = TextMap(document.text)
+        return text_map, self._steps(document.text, QTextCursor(target), text_map)
+
+    def _steps(self, text: str, cursor: QTextCursor, text_map: TextMap) -> Iterator[int]:
         first = True
-        for block in markdown_blocks(text):
+        for block in blocks_in_order(text):
+            if block is None:
+                yield WAITING
+                continue
             block_format, char_format = self._formats(block)
             if first:
                 cursor.setBlockFormat(block_format)
@@ -58,9 +79,10 @@ class MarkdownRenderer:
                 cursor.insertText(f"{block.marker}\u00a0", char_format)
             if block.kind == "rule":
                 cursor.insertText("\u2022 \u2022 \u2022", self._subdued(char_format))
-                continue
-            self._insert_visible(cursor, text, block, char_format, text_map)
-        return text_map
+            else:
+                self._insert_visible(cursor, text, block, char_format, text_map)
+            yield block.end
+        yield len(text)
 
     def _insert_visible(
         self,
@@ -70,19 +92,16 @@ class MarkdownRenderer:
         base: QTextCharFormat,
         text_map: TextMap,
     ) -> None:
-        hard = set(block.hard_breaks)
         for start, end in block.visible:
             if end <= start:
                 continue
             text_map.add(start, end, cursor.position())
             for piece_start, piece_end in _pieces(start, end, block.inline):
-                piece = text[piece_start:piece_end]
-                shown = "".join(
-                    LINE_SEPARATOR
-                    if ch == "\n" and piece_start + i in hard
-                    else (" " if ch in "\n\r\t\u2028\u2029" else ch)
-                    for i, ch in enumerate(piece)
-                )
+                shown = text[piece_start:piece_end].translate(_SHOWN_AS_SPACE)
+                for hard in block.hard_breaks:
+                    if piece_start <= hard < piece_end and text[hard] == "\n":
+                        at = hard - piece_start
+                        shown = f"{shown[:at]}{LINE_SEPARATOR}{shown[at + 1 :]}"
                 styles = [s for s in block.inline if s.start <= piece_start and piece_end <= s.end]
                 cursor.insertText(shown, self._styled(base, styles))
 

@@ -3,9 +3,14 @@
 Every position it takes and gives is a document offset (code points of the
 document's text); the TextMap converts to and from Qt's positions.
 
+A large document is set a slice at a time (see render_job.py): the first screen
+at once, the rest on a zero-delay timer, so the window never freezes. A jump to
+text not yet set waits for it, and `top_offset` already answers with its target.
+
 Signals:
     position_changed(str, int): the document id and the offset at the top of the view.
     link_activated(QUrl): the user clicked a link (the app decides what to open).
+    render_finished(): the whole document on show is set.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -31,7 +36,9 @@ from spacereader.core.loaders import Link
 from spacereader.ui import typography
 from spacereader.ui.article_renderer import ArticleRenderer
 from spacereader.ui.highlight_formats import LAYER_KINDS, highlight_format
+from spacereader.ui.render_job import RenderJob
 from spacereader.ui.textmap import TextMap
+from spacereader.ui.view_geometry import first_position_from, last_position_to
 
 Span = tuple[int, int]
 MIN_SIDE_MARGIN = 12
@@ -41,6 +48,9 @@ HIGHLIGHT_WINDOW = 6000
 HIGHLIGHT_REFRESH_MS = 15
 FLASH_MS = 900
 POSITION_DEBOUNCE_MS = 400
+# Between slices of a large document; longer while a Markdown parse is running.
+RENDER_PAUSE_MS = 0
+PARSE_POLL_MS = 20
 
 
 class ReaderView(QTextBrowser):
@@ -48,6 +58,7 @@ class ReaderView(QTextBrowser):
 
     position_changed = Signal(str, int)
     link_activated = Signal(QUrl)
+    render_finished = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +93,15 @@ class ReaderView(QTextBrowser):
         self._flash_timer.setSingleShot(True)
         self._flash_timer.setInterval(FLASH_MS)
         self._flash_timer.timeout.connect(lambda: self.clear_highlights("flash"))
+        self._job: RenderJob | None = None
+        self._links_set = 0  # links before this index are set in the view
+        # A jump to text not yet set: (offset, margin), done once the text is there.
+        self._pending_scroll: tuple[int, bool] | None = None
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.timeout.connect(self._render_more)
+        # The user moving the view cancels a jump still waiting for its text.
+        self.verticalScrollBar().actionTriggered.connect(self._cancel_pending_scroll)
 
     # -- showing ---------------------------------------------------------
 
@@ -94,6 +114,17 @@ class ReaderView(QTextBrowser):
     def text_map(self) -> TextMap:
         """The offset map of the document on show."""
         return self._map
+
+    @property
+    def rendering(self) -> bool:
+        """True while part of the document on show is still to be set."""
+        return self._job is not None and not self._job.done
+
+    def set_to(self) -> int:
+        """The document offset up to which the text is set (all of it when done)."""
+        if self._job is None or self._job.done:
+            return len(self._document.text) if self._document is not None else 0
+        return self._job.reached
 
     def show_document(self, document: Document, links: Sequence[Link] = ()) -> None:
         """Set the document as an article and scroll to its top.
@@ -110,6 +141,7 @@ class ReaderView(QTextBrowser):
 
     def show_nothing(self, message: str) -> None:
         """No document: a quiet line saying what to do."""
+        self._stop_rendering()
         self._document = None
         self._links = ()
         self._layers.clear()
@@ -132,22 +164,73 @@ class ReaderView(QTextBrowser):
         self._apply_layers()
 
     def _render(self, document: Document) -> None:
-        # Built detached from the view, then swapped in: inserting into a shown
-        # document re-lays it out at every block (10x slower on large texts).
+        self._stop_rendering()
+        # The opening is set detached from the view, then swapped in; the rest is
+        # appended a slice at a time (render_job.py).
         target = QTextDocument(self)
+        target.setUndoRedoEnabled(False)
         if document.info.format is DocumentFormat.MARKDOWN:
             from spacereader.ui.markdown_renderer import MarkdownRenderer
 
-            self._map = MarkdownRenderer(self.font(), self.palette()).render(document, target)
+            renderer: ArticleRenderer | MarkdownRenderer = MarkdownRenderer(
+                self.font(), self.palette()
+            )
         else:
-            self._map = ArticleRenderer(self.font(), self.palette()).render(document, target)
+            renderer = ArticleRenderer(self.font(), self.palette())
+        self._map, steps = renderer.render_steps(document, target)
+        self._job = RenderJob(target, steps)
+        self._job.first_slice()
+        self._links_set = 0
         self._apply_links(target)
+        self._update_measure(target)  # before it is shown: a margin change re-lays it all out
         self.setDocument(target)  # the previous document, a child of the view, is deleted
-        self._update_measure()
+        self._finish_or_continue()
+
+    def _stop_rendering(self) -> None:
+        self._render_timer.stop()
+        self._job = None
+        self._pending_scroll = None
+
+    @Slot()
+    def _render_more(self) -> None:
+        job = self._job
+        if job is None:
+            return
+        before = job.reached
+        job.slice(hurried=self._pending_scroll is not None)
+        self._apply_links(job.target)
+        if self._visible_window()[1] >= before:
+            self._highlight_timer.start()
+        self._finish_or_continue()
+
+    def _finish_or_continue(self) -> None:
+        job = self._job
+        if job is None:
+            return
+        pending = self._pending_scroll
+        if pending is not None and (job.done or job.reached > pending[0]):
+            self._pending_scroll = None
+            self.scroll_to_offset(pending[0], margin=pending[1])
+            if self._layers.get("flash"):
+                self._flash_timer.start()
+        if job.done:
+            self._job = None
+            self.render_finished.emit()
+        else:
+            self._render_timer.start(PARSE_POLL_MS if job.waiting else RENDER_PAUSE_MS)
+
+    @Slot(int)
+    def _cancel_pending_scroll(self, _action: int) -> None:
+        self._pending_scroll = None
 
     def _apply_links(self, target: QTextDocument) -> None:
         link_color = self.palette().color(QPalette.ColorRole.Link)
-        for link in self._links:
+        set_to = self._job.reached if self._job is not None and not self._job.done else None
+        while self._links_set < len(self._links):
+            link = self._links[self._links_set]
+            if set_to is not None and link.end > set_to:
+                return
+            self._links_set += 1
             start, end = self._map.view_span(link.start, link.end)
             if end <= start:
                 continue
@@ -187,8 +270,15 @@ class ReaderView(QTextBrowser):
         return cursor
 
     def scroll_to_offset(self, offset: int, end: int | None = None, margin: bool = True) -> None:
-        """Bring a document offset into view: a quarter down the view, or at the top."""
+        """Bring a document offset into view: a quarter down the view, or at the top.
+
+        Text not yet set is waited for: the view goes there once it is.
+        """
         del end  # the span starts where it starts; its length does not move the view
+        if self._job is not None and not self._job.done and offset >= self._job.reached:
+            self._pending_scroll = (offset, margin)
+            return
+        self._pending_scroll = None
         position = self._map.to_view(offset)
         document = self.document()
         block = document.findBlock(position)
@@ -204,16 +294,20 @@ class ReaderView(QTextBrowser):
         scrollbar.setValue(max(0, int(y) - lead))
 
     def top_offset(self) -> int:
-        """The document offset of the first text visible at the top of the view."""
-        # Hit-test inside the text column: the side margins belong to no line.
-        point = QPoint(self.viewport().width() // 2, 0)
-        return self._map.to_document(self.cursorForPosition(point).position())
+        """The document offset of the first text visible at the top of the view
+        (or where the view is about to go, once its text is set)."""
+        if self._pending_scroll is not None:
+            return self._pending_scroll[0]
+        return self._visible_top()
+
+    def _visible_top(self) -> int:
+        top = self.verticalScrollBar().value()
+        return self._map.to_document(first_position_from(self.document(), top))
 
     def bottom_offset(self) -> int:
         """The document offset of the last text visible at the bottom of the view."""
-        viewport = self.viewport()
-        point = QPoint(viewport.width() // 2, viewport.height() - 1)
-        return self._map.to_document(self.cursorForPosition(point).position())
+        bottom = self.verticalScrollBar().value() + self.viewport().height() - 1
+        return self._map.to_document(last_position_to(self.document(), bottom), end=True)
 
     def selected_span(self) -> Span | None:
         """The selected document span, or None."""
@@ -246,17 +340,19 @@ class ReaderView(QTextBrowser):
             self._apply_layers()
 
     def flash(self, start: int, end: int) -> None:
-        """Briefly mark a span, to show where a jump landed."""
+        """Briefly mark a span, to show where a jump landed (once it has landed)."""
         self.set_highlights("flash", [(start, end)])
-        self._flash_timer.start()
+        if self._pending_scroll is None:
+            self._flash_timer.start()
 
     def _visible_window(self) -> Span:
-        top, bottom = self.top_offset(), self.bottom_offset()
+        top, bottom = self._visible_top(), self.bottom_offset()
         return max(0, min(top, bottom) - HIGHLIGHT_WINDOW), max(top, bottom) + HIGHLIGHT_WINDOW
 
     def _apply_layers(self) -> None:
         palette = self.palette()
         window_start, window_end = self._visible_window()
+        window_end = min(window_end, self.set_to())
         selections = []
         for layer, kind in LAYER_KINDS.items():
             found = self._layers.get(layer)
@@ -264,11 +360,33 @@ class ReaderView(QTextBrowser):
                 continue
             char_format = highlight_format(kind, palette, self.custom_colors)
             for start, end in found.within(window_start, window_end):
-                selection = QTextEdit.ExtraSelection()
-                selection.cursor = self.cursor_for(start, end)
-                selection.format = char_format
-                selections.append(selection)
+                for cursor in self._block_cursors(start, min(end, window_end)):
+                    selection = QTextEdit.ExtraSelection()
+                    selection.cursor = cursor
+                    selection.format = char_format
+                    selections.append(selection)
         self.setExtraSelections(selections)
+
+    def _block_cursors(self, start: int, end: int) -> list[QTextCursor]:
+        """Cursors over a document span, one per block it crosses.
+
+        A selection across blocks makes Qt lay out the whole document to find
+        its frame's width: seconds on a large text, for every repaint.
+        """
+        view_start, view_end = self._map.view_span(start, end)
+        document = self.document()
+        cursors = []
+        block = document.findBlock(view_start)
+        while block.isValid() and block.position() < view_end:
+            low = max(view_start, block.position())
+            high = min(view_end, block.position() + block.length() - 1)
+            if high > low:
+                cursor = QTextCursor(document)
+                cursor.setPosition(low)
+                cursor.setPosition(high, QTextCursor.MoveMode.KeepAnchor)
+                cursors.append(cursor)
+            block = block.next()
+        return cursors
 
     # -- layout ----------------------------------------------------------
 
@@ -278,14 +396,14 @@ class ReaderView(QTextBrowser):
         self._update_measure()
         self._highlight_timer.start()
 
-    def _update_measure(self) -> None:
+    def _update_measure(self, document: QTextDocument | None = None) -> None:
         # The column is centred with the root frame's side margins: the text
         # then wraps at the measure and the whole width still scrolls and selects.
         sample = typography.MEASURE_SAMPLE
         per_char = self.fontMetrics().horizontalAdvance(sample) / len(sample)
         column = int(per_char * typography.MEASURE_CHARACTERS)
         side = max(MIN_SIDE_MARGIN, (self.viewport().width() - column) // 2)
-        root = self.document().rootFrame()
+        root = (document or self.document()).rootFrame()
         frame_format = root.frameFormat()
         if int(frame_format.leftMargin()) != side:
             frame_format.setLeftMargin(side)

@@ -79,3 +79,29 @@ def test_blocks_are_ordered_disjoint_spans(text: str) -> None:
         assert 0 <= previous_end <= block.start < block.end <= len(text)
         assert block.text(text).strip() == block.text(text)
         previous_end = block.end
+
+
+def _reference_blocks(text: str) -> list[list[tuple[int, int]]]:
+    """Runs of non-blank lines read one line at a time, the plainest way."""
+    blocks: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            current.append((start + lead, start + len(line.rstrip())))
+        elif current:
+            blocks.append(current)
+            current = []
+        start += len(line) + 1
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab. \t\r\n\x0b\x0c\xa0\u2028\u3000")), max_size=300))
+def test_raw_blocks_are_the_runs_of_non_blank_lines(text: str) -> None:
+    from spacereader.core.structure import _raw_blocks
+
+    found = [[(line.start, line.end) for line in block] for block in _raw_blocks(text)]
+    assert found == _reference_blocks(text)
