@@ -23,11 +23,14 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
+    QKeyEvent,
+    QMouseEvent,
     QPalette,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -42,6 +45,9 @@ from spacereader.ui.view_geometry import first_position_from, last_position_to
 
 Span = tuple[int, int]
 MIN_SIDE_MARGIN = 12
+DOCUMENT_MARGIN = 32  # the renderers' margin around the text
+# Below this many characters a line, the panels give way (see panel_fit.py).
+MIN_READABLE_CHARACTERS = 34
 # Highlights are made for the visible text plus this many characters either side,
 # and remade as the view scrolls: a 10 MB document may carry 100,000 marks.
 HIGHLIGHT_WINDOW = 6000
@@ -95,13 +101,14 @@ class ReaderView(QTextBrowser):
         self._flash_timer.timeout.connect(lambda: self.clear_highlights("flash"))
         self._job: RenderJob | None = None
         self._links_set = 0  # links before this index are set in the view
-        # A jump to text not yet set: (offset, margin), done once the text is there.
-        self._pending_scroll: tuple[int, bool] | None = None
+        # The last jump, (offset, margin): made once its text is set, and made again
+        # when Qt's layout changes the scroll range, until the user moves the view.
+        self._scroll_target: tuple[int, bool] | None = None
         self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)
         self._render_timer.timeout.connect(self._render_more)
-        # The user moving the view cancels a jump still waiting for its text.
-        self.verticalScrollBar().actionTriggered.connect(self._cancel_pending_scroll)
+        self.verticalScrollBar().actionTriggered.connect(self._forget_scroll_target)
+        self.verticalScrollBar().rangeChanged.connect(self._scroll_to_target)
 
     # -- showing ---------------------------------------------------------
 
@@ -189,7 +196,7 @@ class ReaderView(QTextBrowser):
     def _stop_rendering(self) -> None:
         self._render_timer.stop()
         self._job = None
-        self._pending_scroll = None
+        self._scroll_target = None
 
     @Slot()
     def _render_more(self) -> None:
@@ -197,7 +204,7 @@ class ReaderView(QTextBrowser):
         if job is None:
             return
         before = job.reached
-        job.slice(hurried=self._pending_scroll is not None)
+        job.slice(hurried=self._waiting_scroll() is not None)
         self._apply_links(job.target)
         if self._visible_window()[1] >= before:
             self._highlight_timer.start()
@@ -207,10 +214,11 @@ class ReaderView(QTextBrowser):
         job = self._job
         if job is None:
             return
-        pending = self._pending_scroll
-        if pending is not None and (job.done or job.reached > pending[0]):
-            self._pending_scroll = None
-            self.scroll_to_offset(pending[0], margin=pending[1])
+        waiting = self._waiting_scroll()
+        if waiting is not None and (job.done or job.reached > waiting):
+            if job.done:
+                self._job = None
+            self._scroll_to_target()
             if self._layers.get("flash"):
                 self._flash_timer.start()
         if job.done:
@@ -219,9 +227,17 @@ class ReaderView(QTextBrowser):
         else:
             self._render_timer.start(PARSE_POLL_MS if job.waiting else RENDER_PAUSE_MS)
 
+    @Slot()
     @Slot(int)
-    def _cancel_pending_scroll(self, _action: int) -> None:
-        self._pending_scroll = None
+    def _forget_scroll_target(self, _action: int = 0) -> None:
+        self._scroll_target = None
+
+    def _waiting_scroll(self) -> int | None:
+        """The offset of a jump still waiting for its text to be set."""
+        target, job = self._scroll_target, self._job
+        if target is None or job is None or job.done or target[0] < job.reached:
+            return None
+        return target[0]
 
     def _apply_links(self, target: QTextDocument) -> None:
         link_color = self.palette().color(QPalette.ColorRole.Link)
@@ -249,6 +265,21 @@ class ReaderView(QTextBrowser):
         """Load nothing a document names: no remote fetches, no local files."""
         return None
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Keys move the view: the last jump is done with."""
+        self._forget_scroll_target()
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """The wheel moves the view: the last jump is done with."""
+        self._forget_scroll_target()
+        super().wheelEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A click (a selection, a drag) takes over from the last jump."""
+        self._forget_scroll_target()
+        super().mousePressEvent(event)
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         """The standard menu (Copy, Select All) with the app's actions on top."""
         menu = self.createStandardContextMenu(event.pos())
@@ -275,10 +306,14 @@ class ReaderView(QTextBrowser):
         Text not yet set is waited for: the view goes there once it is.
         """
         del end  # the span starts where it starts; its length does not move the view
-        if self._job is not None and not self._job.done and offset >= self._job.reached:
-            self._pending_scroll = (offset, margin)
+        self._scroll_target = (offset, margin)
+        self._scroll_to_target()
+
+    @Slot()
+    def _scroll_to_target(self) -> None:
+        if self._scroll_target is None or self._waiting_scroll() is not None:
             return
-        self._pending_scroll = None
+        offset, margin = self._scroll_target
         position = self._map.to_view(offset)
         document = self.document()
         block = document.findBlock(position)
@@ -288,17 +323,21 @@ class ReaderView(QTextBrowser):
         line = block.layout().lineForTextPosition(position - block.position())
         y = rect.top() + (line.y() if line.isValid() else 0.0)
         lead = self.viewport().height() // 4 if margin else 0
+        value = max(0, int(y) - lead)
         scrollbar = self.verticalScrollBar()
-        if y > scrollbar.maximum():
-            scrollbar.setMaximum(int(document.documentLayout().documentSize().height()))
-        scrollbar.setValue(max(0, int(y) - lead))
+        # Qt sets the range as its layout goes; until it passes this point the
+        # range is widened here, and rangeChanged brings the view back.
+        if value > scrollbar.maximum():
+            scrollbar.blockSignals(True)
+            scrollbar.setMaximum(value)
+            scrollbar.blockSignals(False)
+        scrollbar.setValue(value)
 
     def top_offset(self) -> int:
         """The document offset of the first text visible at the top of the view
         (or where the view is about to go, once its text is set)."""
-        if self._pending_scroll is not None:
-            return self._pending_scroll[0]
-        return self._visible_top()
+        waiting = self._waiting_scroll()
+        return waiting if waiting is not None else self._visible_top()
 
     def _visible_top(self) -> int:
         top = self.verticalScrollBar().value()
@@ -342,7 +381,7 @@ class ReaderView(QTextBrowser):
     def flash(self, start: int, end: int) -> None:
         """Briefly mark a span, to show where a jump landed (once it has landed)."""
         self.set_highlights("flash", [(start, end)])
-        if self._pending_scroll is None:
+        if self._waiting_scroll() is None:
             self._flash_timer.start()
 
     def _visible_window(self) -> Span:
@@ -395,6 +434,17 @@ class ReaderView(QTextBrowser):
         super().resizeEvent(event)
         self._update_measure()
         self._highlight_timer.start()
+
+    def readable_width(self) -> int:
+        """The narrowest the view may get and still set a readable line."""
+        sample = typography.MEASURE_SAMPLE
+        per_char = self.fontMetrics().horizontalAdvance(sample) / len(sample)
+        scrollbar = self.verticalScrollBar().sizeHint().width()
+        return (
+            int(per_char * MIN_READABLE_CHARACTERS)
+            + 2 * (MIN_SIDE_MARGIN + DOCUMENT_MARGIN)
+            + scrollbar
+        )
 
     def _update_measure(self, document: QTextDocument | None = None) -> None:
         # The column is centred with the root frame's side margins: the text
