@@ -50,7 +50,7 @@ def test_a_narrow_window_keeps_the_text_readable_and_panels_give_way(
 def test_a_panel_the_user_shows_again_stays(qtbot: QtBot, reader_app: SpaceReaderApp) -> None:
     window = reader_app.window
     window.resize(760, 560)
-    qtbot.waitUntil(lambda: window.docks["programs"].isHidden())
+    qtbot.waitUntil(window.docks["programs"].isHidden)
     window.actions_by_name["view-programs"].trigger()
     assert not window.docks["programs"].isHidden()
     assert window.docks["programs"] not in window.fitter.hidden_docks

@@ -24,7 +24,8 @@ def window_geometry(display: str, window: str) -> tuple[int, int, int, int]:
     ).stdout
     position = re.search(r"Position: (-?\d+),(-?\d+)", shown)
     size = re.search(r"Geometry: (\d+)x(\d+)", shown)
-    assert position and size, shown
+    assert position, shown
+    assert size, shown
     return (int(position[1]), int(position[2]), int(size[1]), int(size[2]))
 
 
@@ -38,7 +39,8 @@ def test_the_first_window_is_inside_a_small_screen(width: int, height: int) -> N
         try:
             window = wait_for_window(display, "China Releases Space Plan", process)
             x, y, shown_width, shown_height = window_geometry(display, window)
-            assert x >= 0 and y >= 0
+            assert x >= 0
+            assert y >= 0
             assert x + shown_width <= width
             assert y + shown_height <= height
         finally:
