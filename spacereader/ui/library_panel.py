@@ -46,7 +46,9 @@ class LibraryPanel(QWidget):
         self.view = QListView(self)
         self.view.setAccessibleName("Documents")
         self.view.setModel(self._proxy)
-        self.view.setItemDelegate(TwoLineDelegate(self.view))
+        # Uniform rows are sized from one row: every row keeps room for a detail
+        # line, so that one without it does not make the others clip theirs.
+        self.view.setItemDelegate(TwoLineDelegate(self.view, uniform=True))
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setUniformItemSizes(True)
         self.view.setAlternatingRowColors(False)
