@@ -18,6 +18,7 @@ from spacereader.core.document import Document
 from spacereader.features.shell import Shell
 from spacereader.ui.background import BackgroundRunner, Progress
 from spacereader.ui.figures_panel import FiguresPanel
+from spacereader.ui.highlight_formats import highlight_text_color
 from spacereader.ui.programs_panel import ProgramsPanel
 from spacereader.ui.typography import highlight_color
 
@@ -96,10 +97,11 @@ class AnnotationsFeature(QObject):
             ("program", "Program", "underline"),
             ("figure", "Figure", "underline dotted"),
         ):
-            color = (reader.custom_colors.get(kind) or highlight_color(kind, palette)).name()
+            color = reader.custom_colors.get(kind) or highlight_color(kind, palette)
+            text = highlight_text_color(color, palette)
             chips.append(
-                f'<span style="background-color:{color};text-decoration:{decoration}">'
-                f"&nbsp;{label}&nbsp;</span>"
+                f'<span style="background-color:{color.name()};color:{text.name()};'
+                f'text-decoration:{decoration}">&nbsp;{label}&nbsp;</span>'
             )
         self.legend.setText("&nbsp;".join(chips))
 

@@ -1,7 +1,8 @@
 """Character formats for the reader's highlight layers, by kind and theme.
 
 Colour is never the only cue: programs are underlined, figures carry a dotted
-underline, so the two stay apart for readers who do not see the tints.
+underline, so the two stay apart for readers who do not see the tints. Text on
+any highlight reads at 4.5:1 or better, whatever tint the user chose.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections.abc import Mapping
 
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 
-from spacereader.ui.typography import highlight_color
+from spacereader.ui.typography import highlight_color, over, readable_on
 
 # The reader's highlight layers and the kind of highlight each shows.
 LAYER_KINDS = {
@@ -24,6 +25,13 @@ LAYER_KINDS = {
 FLASH_COLOR = QColor(255, 196, 0, 150)
 
 
+def highlight_text_color(background: QColor, palette: QPalette) -> QColor:
+    """The text colour on a highlight: the palette's, or black or white where that
+    would read below 4.5:1 (a light custom tint in the dark theme)."""
+    shown = over(background, palette.color(QPalette.ColorRole.Base))
+    return readable_on(shown, palette.color(QPalette.ColorRole.Text))
+
+
 def highlight_format(
     kind: str, palette: QPalette, custom: Mapping[str, QColor] | None = None
 ) -> QTextCharFormat:
@@ -31,12 +39,13 @@ def highlight_format(
 
     `custom` holds the user's own tints (Preferences), which win over the theme's.
     """
-    char_format = QTextCharFormat()
     if kind == "flash":
-        char_format.setBackground(FLASH_COLOR)
-        return char_format
-    color = (custom or {}).get(kind) or highlight_color(kind, palette)
+        color = FLASH_COLOR
+    else:
+        color = (custom or {}).get(kind) or highlight_color(kind, palette)
+    char_format = QTextCharFormat()
     char_format.setBackground(color)
+    char_format.setForeground(highlight_text_color(color, palette))
     if kind == "program":
         char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
     elif kind == "figure":

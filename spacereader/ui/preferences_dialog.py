@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Slot
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
@@ -20,34 +20,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spacereader.ui.highlight_formats import highlight_text_color
 from spacereader.ui.preferences import COLOR_KINDS, THEME_LABELS, Preferences
 from spacereader.ui.theme import ThemeChoice
+from spacereader.ui.typography import highlight_color
 
 
 class ColorButton(QPushButton):
-    """A button that shows a colour and lets the user pick another (or the default)."""
+    """A button that shows a highlight colour, with text as the reader would set on
+    it, and lets the user pick another (or go back to the theme's)."""
 
-    def __init__(self, label: str, color: str, parent: QWidget | None = None) -> None:
+    def __init__(self, kind: str, label: str, color: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._kind = kind
         self._label = label
         self.color = color
         self.setAccessibleName(f"{label} colour")
         self.clicked.connect(self._choose)
         self._show()
 
+    def shown_color(self) -> QColor:
+        """The colour in use: the user's, or the theme's tint."""
+        return QColor(self.color) if self.color else highlight_color(self._kind, self.palette())
+
     def _show(self) -> None:
-        if self.color:
-            self.setText(self.color)
-            self.setStyleSheet(f"background-color: {self.color};")
+        background = self.shown_color()
+        text = highlight_text_color(background, self.palette())
+        self.setText(self.color or "Theme default")
+        self.setStyleSheet(f"background-color: {background.name()}; color: {text.name()};")
+        if text != self.palette().color(QPalette.ColorRole.Text):
+            self.setToolTip("Text on this colour is set dark or light so that it stays readable.")
         else:
-            self.setText("Theme default")
-            self.setStyleSheet("")
+            self.setToolTip("")
 
     @Slot()
     def _choose(self) -> None:
-        chosen = QColorDialog.getColor(
-            QColor(self.color or "#ffffff"), self, f"{self._label} highlight"
-        )
+        chosen = QColorDialog.getColor(self.shown_color(), self, f"{self._label} highlight")
         if chosen.isValid():
             self.color = chosen.name()
             self._show()
@@ -90,7 +98,7 @@ class PreferencesDialog(QDialog):
             [choice for choice, _label in THEME_LABELS].index(current.theme)
         )
         self.color_buttons = {
-            kind: ColorButton(label, current.colors.get(kind, ""), self)
+            kind: ColorButton(kind, label, current.colors.get(kind, ""), self)
             for kind, label in COLOR_KINDS
         }
         reset = QPushButton("Reset colours", self)
