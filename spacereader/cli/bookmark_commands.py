@@ -19,6 +19,7 @@ from spacereader.core.bookmarks import (
 from spacereader.core.bookmarks.exchange import to_json
 from spacereader.core.errors import Error
 from spacereader.core.library import Library
+from spacereader.core.wording import counted
 
 QUOTE_WIDTH = 60
 
@@ -139,7 +140,7 @@ def export_bookmarks(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     _write_atomically(args.output, text)
-    print(f"exported {count} bookmarks to {args.output}")
+    print(f"exported {counted(count, 'bookmark')} to {args.output}")
     return 0
 
 
@@ -157,7 +158,7 @@ def import_bookmarks(args: argparse.Namespace) -> int:
             written = store.import_json(data)
         except BookmarkImportError as error:
             raise BookmarkImportError(f"{path}: {error}") from None
-    print(f"imported {written} bookmarks from {path}")
+    print(f"imported {counted(written, 'bookmark')} from {path}")
     return 0
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 
+from spacereader.core.wording import counted
 from spacereader.features.shell import Shell
 from spacereader.ui.background import BackgroundRunner, Progress
 from spacereader.ui.hit_navigation import HitNavigator
@@ -144,7 +145,9 @@ class SearchFeature(QObject):
         self.shell.window.hide_progress()
         if report.rebuilt:
             # Incremental updates stay quiet; a full build is worth a word.
-            self.shell.window.show_status(f"Search index ready ({report.added} documents).")
+            self.shell.window.show_status(
+                f"Search index ready ({counted(report.added, 'document')})."
+            )
         if self._query:
             # An Enter pressed before the index was ready still jumps once results come.
             self._run_query(self._query, jump=self._jump_when_found)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemM
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QMenu, QVBoxLayout, QWidget
 
 from spacereader.core.document import DocumentInfo
+from spacereader.core.wording import counted
 from spacereader.ui.item_delegate import DETAIL_ROLE, TwoLineDelegate
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -75,7 +76,7 @@ class LibraryPanel(QWidget):
             item.setData(info.id, ID_ROLE)
             item.setData(detail, DETAIL_ROLE)
             item.setData(f"{info.title} {detail}", DETAIL_ROLE + 1)
-            item.setToolTip(f"{info.title}\n{detail}\n{info.chars:,} characters")
+            item.setToolTip(f"{info.title}\n{detail}\n{counted(info.chars, 'character')}")
             item.setData(f"{info.title}, {detail}", Qt.ItemDataRole.AccessibleTextRole)
             self._model.appendRow(item)
         if current:

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spacereader.core.wording import counted
+
 if TYPE_CHECKING:
     from spacereader.core.extraction import Program
 
@@ -186,7 +188,7 @@ class ProgramsPanel(QWidget):
         item.setData(MentionTarget(program.name, spans), TARGET_ROLE)
         item.setData(" ".join(program.names()), FILTER_ROLE)
         item.setData(
-            f"{program.name}, {len(spans)} mentions, {program.category}",
+            f"{program.name}, {counted(len(spans), 'mention')}, {program.category}",
             Qt.ItemDataRole.AccessibleTextRole,
         )
         if per_document:
