@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Slot
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QFontInfo, QPalette
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spacereader.ui import typography
 from spacereader.ui.highlight_formats import highlight_text_color
 from spacereader.ui.preferences import COLOR_KINDS, THEME_LABELS, Preferences
 from spacereader.ui.theme import ThemeChoice
@@ -66,6 +67,14 @@ class ColorButton(QPushButton):
         self._show()
 
 
+class PointSizeBox(QDoubleSpinBox):
+    """A size in points as people write it: "12.5 pt", "14 pt"."""
+
+    def textFromValue(self, value: float) -> str:
+        """No trailing zeros."""
+        return f"{value:g}"
+
+
 class PreferencesDialog(QDialog):
     """Edits a Preferences; read the result with `preferences()` after accept."""
 
@@ -74,19 +83,21 @@ class PreferencesDialog(QDialog):
         self.setWindowTitle("Preferences")
         self.setObjectName("preferences-dialog")
         self._current = current
+        # The box always shows the face the reader uses: the chosen one, or the
+        # serif the default resolves to on this system; picking one chooses it.
+        self._family = current.font_family
         self.font_box = QFontComboBox(self)
         self.font_box.setAccessibleName("Reading font")
         self.font_box.setFontFilters(QFontComboBox.FontFilter.ScalableFonts)
-        if current.font_family:
-            self.font_box.setCurrentFont(QFont(current.font_family))
         self.default_font = QPushButton("Default serif", self)
-        self.default_font.setCheckable(True)
-        self.default_font.setChecked(not current.font_family)
-        self.default_font.toggled.connect(self.font_box.setDisabled)
-        self.font_box.setDisabled(not current.font_family)
-        self.size_box = QDoubleSpinBox(self)
+        self.default_font.setToolTip("Use the serif face SpaceReader picks for this system")
+        self._show_family()
+        self.font_box.currentFontChanged.connect(self._font_chosen)
+        self.default_font.clicked.connect(self._default_chosen)
+        self.size_box = PointSizeBox(self)
         self.size_box.setAccessibleName("Reading size in points")
         self.size_box.setRange(8.0, 32.0)
+        self.size_box.setDecimals(1)
         self.size_box.setSingleStep(0.5)
         self.size_box.setSuffix(" pt")
         self.size_box.setValue(current.font_size)
@@ -122,6 +133,23 @@ class PreferencesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
+    def _show_family(self) -> None:
+        shown = self._family or QFontInfo(typography.body_font()).family()
+        self.font_box.blockSignals(True)
+        self.font_box.setCurrentFont(QFont(shown))
+        self.font_box.blockSignals(False)
+        self.default_font.setEnabled(bool(self._family))
+
+    @Slot(QFont)
+    def _font_chosen(self, font: QFont) -> None:
+        self._family = font.family()
+        self.default_font.setEnabled(True)
+
+    @Slot()
+    def _default_chosen(self) -> None:
+        self._family = ""
+        self._show_family()
+
     @Slot()
     def _reset_colors(self) -> None:
         for button in self.color_buttons.values():
@@ -129,7 +157,7 @@ class PreferencesDialog(QDialog):
 
     def preferences(self) -> Preferences:
         """The edited preferences."""
-        family = "" if self.default_font.isChecked() else self.font_box.currentFont().family()
+        family = self._family
         colors = {kind: b.color for kind, b in self.color_buttons.items() if b.color}
         return replace(
             self._current,
