@@ -65,6 +65,7 @@ class AnnotationsFeature(QObject):
         for runner in (self.runner, self.library_runner):
             runner.failed.connect(self._failed)
         programs.mention_requested.connect(self.go_to_mention)
+        programs.mention_counted.connect(lambda line: shell.window.show_status(line, 0))
         programs.library_scope_changed.connect(self._scope_changed)
         figures.figure_requested.connect(self.go_to_figure)
         self.show_programs = self._toggle("Highlight &Programs", "programs", "Ctrl+Alt+P")

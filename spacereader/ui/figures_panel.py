@@ -184,7 +184,6 @@ class FiguresPanel(QWidget):
         # Every column stays in view, the qualifier last: no sideways scrolling.
         if not self._wanted:
             return
-        header = self.table.horizontalHeader()
         # Headers may elide ("What it co…"); the qualifier, last, keeps its width.
         minimums = [min(MIN_COLUMN_WIDTH, width) for width in self._wanted[:-1]]
         minimums.append(self._wanted[-1])

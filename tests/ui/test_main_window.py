@@ -39,12 +39,7 @@ def test_title_is_set_larger_than_the_body(reader_app: SpaceReaderApp) -> None:
     assert title_size > body_size * 1.5
 
 
-def test_paragraphs_are_set_at_a_comfortable_measure(
-    qtbot: QtBot, reader_app: SpaceReaderApp
-) -> None:
-    # A window wide enough for the measure (the offscreen screen is smaller).
-    reader_app.window.resize(1320, 860)
-    qtbot.waitUntil(lambda: reader_app.reader.width() > 700)
+def test_paragraphs_are_set_at_a_comfortable_measure(reader_app: SpaceReaderApp) -> None:
     document = reader_app.reader.document()
     block = document.findBlockByNumber(3)
     layout: QTextLayout = block.layout()
