@@ -26,8 +26,6 @@ log = logging.getLogger("spacereader.markdown")
 LARGE_TEXT = 150_000
 # How much of a large text is parsed for the first screen.
 OPENING = 40_000
-# Given while the whole text is still being parsed.
-WAITING = -1
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # Link reference definitions ("[ISRO]: https://…"), which may sit at the very end.
 _DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", re.MULTILINE)

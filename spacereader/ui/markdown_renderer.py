@@ -23,7 +23,8 @@ from PySide6.QtGui import (
 from spacereader.core.document import Document
 from spacereader.core.loaders.markdown_blocks import InlineSpan, MarkdownBlock
 from spacereader.ui import typography
-from spacereader.ui.markdown_parsing import WAITING, blocks_in_order
+from spacereader.ui.markdown_parsing import blocks_in_order
+from spacereader.ui.render_job import WAITING
 from spacereader.ui.textmap import TextMap
 
 HEADING_SCALE = {1: 1.7, 2: 1.4, 3: 1.2, 4: 1.08, 5: 1.0, 6: 1.0}

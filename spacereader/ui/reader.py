@@ -45,7 +45,6 @@ from spacereader.ui.view_geometry import first_position_from, last_position_to
 
 Span = tuple[int, int]
 MIN_SIDE_MARGIN = 12
-DOCUMENT_MARGIN = 32  # the renderers' margin around the text
 # Below this many characters a line, the panels give way (see panel_fit.py).
 MIN_READABLE_CHARACTERS = 34
 # Highlights are made for the visible text plus this many characters either side,
@@ -57,6 +56,9 @@ POSITION_DEBOUNCE_MS = 400
 # Between slices of a large document; longer while a Markdown parse is running.
 RENDER_PAUSE_MS = 0
 PARSE_POLL_MS = 20
+# A text laid out in the view beyond this size is set anew when the measure changes.
+REFLOW_BY_SLICES = 200_000
+REFLOW_DELAY_MS = 150
 
 
 class ReaderView(QTextBrowser):
@@ -75,6 +77,10 @@ class ReaderView(QTextBrowser):
         self.setFont(typography.body_font())
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+        # The side margins around the page show the page's colour.
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
         self._document: Document | None = None
         self._links: tuple[Link, ...] = ()
         self._map = TextMap("")
@@ -107,6 +113,10 @@ class ReaderView(QTextBrowser):
         self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)
         self._render_timer.timeout.connect(self._render_more)
+        self._reflow_timer = QTimer(self)
+        self._reflow_timer.setSingleShot(True)
+        self._reflow_timer.setInterval(REFLOW_DELAY_MS)
+        self._reflow_timer.timeout.connect(self.rerender)
         self.verticalScrollBar().actionTriggered.connect(self._forget_scroll_target)
         self.verticalScrollBar().rangeChanged.connect(self._scroll_to_target)
 
@@ -158,6 +168,7 @@ class ReaderView(QTextBrowser):
         empty.setDefaultFont(self.font())
         empty.setDocumentMargin(32)
         empty.setPlainText(message)
+        _set_side_margins(empty)
         self.setDocument(empty)
         self._update_measure()
 
@@ -189,8 +200,9 @@ class ReaderView(QTextBrowser):
         self._job.first_slice()
         self._links_set = 0
         self._apply_links(target)
-        self._update_measure(target)  # before it is shown: a margin change re-lays it all out
+        _set_side_margins(target)
         self.setDocument(target)  # the previous document, a child of the view, is deleted
+        self._update_measure()  # after the swap: only the opening is laid out again
         self._finish_or_continue()
 
     def _stop_rendering(self) -> None:
@@ -440,30 +452,45 @@ class ReaderView(QTextBrowser):
         sample = typography.MEASURE_SAMPLE
         per_char = self.fontMetrics().horizontalAdvance(sample) / len(sample)
         scrollbar = self.verticalScrollBar().sizeHint().width()
-        return (
-            int(per_char * MIN_READABLE_CHARACTERS)
-            + 2 * (MIN_SIDE_MARGIN + DOCUMENT_MARGIN)
-            + scrollbar
-        )
+        return int(per_char * MIN_READABLE_CHARACTERS) + 2 * MIN_SIDE_MARGIN + scrollbar
 
-    def _update_measure(self, document: QTextDocument | None = None) -> None:
-        # The column is centred with the root frame's side margins: the text
-        # then wraps at the measure and the whole width still scrolls and selects.
+    def _update_measure(self) -> None:
+        # The page is as wide as the measure, centred by the viewport's side margins,
+        # and the text wraps at that fixed width: a resize that leaves the measure
+        # alone lays nothing out again (on a large text, a relayout takes seconds).
         sample = typography.MEASURE_SAMPLE
         per_char = self.fontMetrics().horizontalAdvance(sample) / len(sample)
         column = int(per_char * typography.MEASURE_CHARACTERS)
-        side = max(MIN_SIDE_MARGIN, (self.viewport().width() - column) // 2)
-        root = (document or self.document()).rootFrame()
-        frame_format = root.frameFormat()
-        if int(frame_format.leftMargin()) != side:
-            frame_format.setLeftMargin(side)
-            frame_format.setRightMargin(side)
-            root.setFrameFormat(frame_format)
+        margins = self.viewportMargins()
+        available = self.viewport().width() + margins.left() + margins.right()
+        page = max(1, min(column + 2 * MIN_SIDE_MARGIN, available))
+        left = (available - page) // 2
+        right = available - page - left
+        if (left, right) != (margins.left(), margins.right()):
+            self.setViewportMargins(left, 0, right, 0)
+        if self.lineWrapColumnOrWidth() == page:
+            return
+        if self.document().characterCount() > REFLOW_BY_SLICES:
+            # Qt would lay the whole text out again in steps of a fifth of a second:
+            # the document is set anew instead, a slice at a time, once resizing stops.
+            self._reflow_timer.start()
+        else:
+            self.setLineWrapColumnOrWidth(page)
 
     @Slot()
     def _emit_position(self) -> None:
         if self._document is not None:
             self.position_changed.emit(self._document.id, self.top_offset())
+
+
+def _set_side_margins(document: QTextDocument) -> None:
+    """The page's own margins left and right, narrower than at the top: the
+    view's margins centre the page, and lines run as wide as the measure."""
+    root = document.rootFrame()
+    frame_format = root.frameFormat()
+    frame_format.setLeftMargin(MIN_SIDE_MARGIN)
+    frame_format.setRightMargin(MIN_SIDE_MARGIN)
+    root.setFrameFormat(frame_format)
 
 
 class _Layer:

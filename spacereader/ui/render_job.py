@@ -14,7 +14,8 @@ from collections.abc import Iterator
 
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from spacereader.ui.markdown_parsing import WAITING
+# A step's answer while a large Markdown text is still parsed off the GUI thread.
+WAITING = -1
 
 # The first slice: a few dozen screens, set before the document is shown.
 FIRST_SLICE_CHARS = 60_000

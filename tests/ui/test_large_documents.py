@@ -183,3 +183,38 @@ def _fragments(block):  # type: ignore[no-untyped-def]
     while not iterator.atEnd():
         yield iterator.fragment()
         iterator += 1
+
+
+def test_a_new_measure_sets_a_large_document_anew_in_slices(
+    qtbot: QtBot, reader: ReaderView
+) -> None:
+    parts = paragraphs(1500)
+    document = make_document("A long report on lunar cooperation\n\n" + "\n\n".join(parts))
+    reader.show_document(document)
+    qtbot.waitUntil(lambda: not reader.rendering, timeout=WAIT_MS)
+    target = document.text.index(parts[700])
+    reader.scroll_to_offset(target, margin=False)
+    wide = reader.lineWrapColumnOrWidth()
+    reader.resize(420, 700)
+    # Qt is not asked to lay 750,000 characters out again at once: the text is set anew.
+    qtbot.waitUntil(lambda: reader.rendering, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not reader.rendering, timeout=WAIT_MS)
+    assert reader.lineWrapColumnOrWidth() < wide
+    assert abs(reader.top_offset() - target) < 200
+
+
+def test_a_wider_window_than_the_measure_lays_nothing_out_again(
+    qtbot: QtBot, reader: ReaderView
+) -> None:
+    reader.show_document(make_document("Title line here\n\n" + "\n\n".join(paragraphs(40))))
+    reader.resize(1400, 700)
+    last = reader.document().lastBlock()
+    qtbot.waitUntil(lambda: last.layout().lineCount() > 0)
+    page = reader.lineWrapColumnOrWidth()
+    reader.resize(1200, 700)
+    # A relayout would clear the layout of every block below the view at once.
+    assert last.layout().lineCount() > 0
+    assert reader.lineWrapColumnOrWidth() == page
+    margins = reader.viewportMargins()
+    assert abs(margins.left() - margins.right()) <= 1
+    assert margins.left() > 100
