@@ -7,7 +7,8 @@ any highlight reads at 4.5:1 or better, whatever tint the user chose.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 
@@ -53,3 +54,24 @@ def highlight_format(
     elif kind == "current":
         char_format.setFontWeight(600)
     return char_format
+
+
+Span = tuple[int, int]
+
+
+class SpanLayer:
+    """One layer's spans, sorted, with what it takes to find those near the view."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [start for start, _end in self.spans]
+        self.longest = max((end - start for start, end in self.spans), default=0)
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
+
+    def within(self, window_start: int, window_end: int) -> list[Span]:
+        """The spans that reach into [window_start, window_end)."""
+        first = bisect_left(self.starts, window_start - self.longest)
+        last = bisect_left(self.starts, window_end)
+        return [span for span in self.spans[first:last] if span[1] > window_start]

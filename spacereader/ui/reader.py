@@ -15,7 +15,6 @@ Signals:
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal, Slot
@@ -38,10 +37,10 @@ from spacereader.core.document import Document, DocumentFormat
 from spacereader.core.loaders import Link
 from spacereader.ui import typography
 from spacereader.ui.article_renderer import ArticleRenderer
-from spacereader.ui.highlight_formats import LAYER_KINDS, highlight_format
+from spacereader.ui.highlight_formats import LAYER_KINDS, SpanLayer, highlight_format
 from spacereader.ui.render_job import RenderJob
 from spacereader.ui.textmap import TextMap
-from spacereader.ui.view_geometry import first_position_from, last_position_to
+from spacereader.ui.view_geometry import block_cursors, first_position_from, last_position_to
 
 Span = tuple[int, int]
 MIN_SIDE_MARGIN = 12
@@ -86,7 +85,7 @@ class ReaderView(QTextBrowser):
         self._map = TextMap("")
         # Each layer's spans sorted by start, with their starts and longest length,
         # kept so a re-render (zoom, theme) or a scroll paints them again.
-        self._layers: dict[str, _Layer] = {}
+        self._layers: dict[str, SpanLayer] = {}
         self.custom_colors: dict[str, QColor] = {}
         self.context_actions: list[QAction] = []
         self.anchorClicked.connect(self.link_activated)
@@ -377,7 +376,7 @@ class ReaderView(QTextBrowser):
 
     def set_highlights(self, layer: str, spans: Sequence[Span]) -> None:
         """Replace one layer (a LAYER_KINDS key); later layers paint over earlier ones."""
-        self._layers[layer] = _Layer(spans)
+        self._layers[layer] = SpanLayer(spans)
         self._apply_layers()
 
     def highlights(self, layer: str) -> list[Span]:
@@ -411,33 +410,13 @@ class ReaderView(QTextBrowser):
                 continue
             char_format = highlight_format(kind, palette, self.custom_colors)
             for start, end in found.within(window_start, window_end):
-                for cursor in self._block_cursors(start, min(end, window_end)):
+                view_start, view_end = self._map.view_span(start, min(end, window_end))
+                for cursor in block_cursors(self.document(), view_start, view_end):
                     selection = QTextEdit.ExtraSelection()
                     selection.cursor = cursor
                     selection.format = char_format
                     selections.append(selection)
         self.setExtraSelections(selections)
-
-    def _block_cursors(self, start: int, end: int) -> list[QTextCursor]:
-        """Cursors over a document span, one per block it crosses.
-
-        A selection across blocks makes Qt lay out the whole document to find
-        its frame's width: seconds on a large text, for every repaint.
-        """
-        view_start, view_end = self._map.view_span(start, end)
-        document = self.document()
-        cursors = []
-        block = document.findBlock(view_start)
-        while block.isValid() and block.position() < view_end:
-            low = max(view_start, block.position())
-            high = min(view_end, block.position() + block.length() - 1)
-            if high > low:
-                cursor = QTextCursor(document)
-                cursor.setPosition(low)
-                cursor.setPosition(high, QTextCursor.MoveMode.KeepAnchor)
-                cursors.append(cursor)
-            block = block.next()
-        return cursors
 
     # -- layout ----------------------------------------------------------
 
@@ -491,21 +470,3 @@ def _set_side_margins(document: QTextDocument) -> None:
     frame_format.setLeftMargin(MIN_SIDE_MARGIN)
     frame_format.setRightMargin(MIN_SIDE_MARGIN)
     root.setFrameFormat(frame_format)
-
-
-class _Layer:
-    """One layer's spans, sorted, with what it takes to find those near the view."""
-
-    def __init__(self, spans: Sequence[Span]) -> None:
-        self.spans = sorted(spans)
-        self.starts = [start for start, _end in self.spans]
-        self.longest = max((end - start for start, end in self.spans), default=0)
-
-    def __bool__(self) -> bool:
-        return bool(self.spans)
-
-    def within(self, window_start: int, window_end: int) -> list[Span]:
-        """The spans that reach into [window_start, window_end)."""
-        first = bisect_left(self.starts, window_start - self.longest)
-        last = bisect_left(self.starts, window_end)
-        return [span for span in self.spans[first:last] if span[1] > window_start]

@@ -1,4 +1,5 @@
-"""Which text sits at a given height of a laid-out QTextDocument, found in O(log n).
+"""Which text sits at a given height of a laid-out QTextDocument, found in O(log n),
+and cursors that stay within one block each.
 
 QTextEdit.cursorForPosition walks every block after the point when the point
 falls between two blocks (a paragraph's bottom margin, the top margin of the
@@ -10,7 +11,7 @@ search over those blocks finds the line at a height.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QTextBlock, QTextDocument
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 
 
 def _laid_out(block: QTextBlock) -> bool:
@@ -59,3 +60,23 @@ def last_position_to(document: QTextDocument, y: float) -> int:
             break
         position = block.position() + line.textStart() + line.textLength()
     return position
+
+
+def block_cursors(document: QTextDocument, start: int, end: int) -> list[QTextCursor]:
+    """Cursors over the view positions [start, end), one per block the span crosses.
+
+    A selection across blocks makes Qt lay out the whole document to find its
+    frame's width: seconds on a large text, and again at every repaint.
+    """
+    cursors = []
+    block = document.findBlock(start)
+    while block.isValid() and block.position() < end:
+        low = max(start, block.position())
+        high = min(end, block.position() + block.length() - 1)
+        if high > low:
+            cursor = QTextCursor(document)
+            cursor.setPosition(low)
+            cursor.setPosition(high, QTextCursor.MoveMode.KeepAnchor)
+            cursors.append(cursor)
+        block = block.next()
+    return cursors
