@@ -103,5 +103,9 @@ def _reference_blocks(text: str) -> list[list[tuple[int, int]]]:
 def test_raw_blocks_are_the_runs_of_non_blank_lines(text: str) -> None:
     from spacereader.core.structure import _raw_blocks
 
-    found = [[(line.start, line.end) for line in block] for block in _raw_blocks(text)]
+    found = [[(line.start, line.end) for line in block.lines] for block in _raw_blocks(text)]
+    lazily = [
+        [(line.start, line.end) for line in block.iter_lines()] for block in _raw_blocks(text)
+    ]
+    assert lazily == found
     assert found == _reference_blocks(text)
