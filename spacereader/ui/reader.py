@@ -116,8 +116,10 @@ class ReaderView(QTextBrowser):
         self._reflow_timer.setSingleShot(True)
         self._reflow_timer.setInterval(REFLOW_DELAY_MS)
         self._reflow_timer.timeout.connect(self.rerender)
+        self._placing = False  # the view is being put at the scroll target
         self.verticalScrollBar().actionTriggered.connect(self._forget_scroll_target)
         self.verticalScrollBar().rangeChanged.connect(self._scroll_to_target)
+        self.verticalScrollBar().valueChanged.connect(self._view_moved)
 
     # -- showing ---------------------------------------------------------
 
@@ -243,6 +245,13 @@ class ReaderView(QTextBrowser):
     def _forget_scroll_target(self, _action: int = 0) -> None:
         self._scroll_target = None
 
+    @Slot(int)
+    def _view_moved(self, value: int) -> None:
+        # Moved by anything but the jump (a cursor shown, a scroll by code) ends
+        # the jump; Qt shrinking the range under it (value at the end) does not.
+        if not self._placing and value != self.verticalScrollBar().maximum():
+            self._scroll_target = None
+
     def _waiting_scroll(self) -> int | None:
         """The offset of a jump still waiting for its text to be set."""
         target, job = self._scroll_target, self._job
@@ -338,11 +347,15 @@ class ReaderView(QTextBrowser):
         scrollbar = self.verticalScrollBar()
         # Qt sets the range as its layout goes; until it passes this point the
         # range is widened here, and rangeChanged brings the view back.
-        if value > scrollbar.maximum():
-            scrollbar.blockSignals(True)
-            scrollbar.setMaximum(value)
-            scrollbar.blockSignals(False)
-        scrollbar.setValue(value)
+        self._placing = True
+        try:
+            if value > scrollbar.maximum():
+                scrollbar.blockSignals(True)
+                scrollbar.setMaximum(value)
+                scrollbar.blockSignals(False)
+            scrollbar.setValue(value)
+        finally:
+            self._placing = False
 
     def top_offset(self) -> int:
         """The document offset of the first text visible at the top of the view

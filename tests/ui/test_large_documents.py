@@ -218,3 +218,18 @@ def test_a_wider_window_than_the_measure_lays_nothing_out_again(
     margins = reader.viewportMargins()
     assert abs(margins.left() - margins.right()) <= 1
     assert margins.left() > 100
+
+
+def test_a_view_moved_by_code_is_not_pulled_back_to_an_earlier_jump(
+    qtbot: QtBot, reader: ReaderView
+) -> None:
+    parts = paragraphs(400)
+    document = make_document("A report\n\n" + "\n\n".join(parts))
+    reader.show_document(document)
+    reader.scroll_to_offset(document.text.index(parts[300]), margin=False)
+    cursor = reader.cursor_for(document.text.index(parts[20]), document.text.index(parts[20]) + 5)
+    reader.setTextCursor(cursor)  # shows the caret: the view moves up there
+    reader.ensureCursorVisible()
+    reader.resize(reader.width() - 80, reader.height())  # the range changes
+    qtbot.wait(300)
+    assert reader.top_offset() < document.text.index(parts[100])
