@@ -9,8 +9,11 @@ import pytest
 
 from spacereader.core import resources
 
-# Widgets run offscreen unless a test starts its own display (the Xvfb tests).
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Widgets run offscreen unless a test starts its own display (the Xvfb tests), on a
+# desktop-sized screen (the plugin's own is 800×800): the first window then has its
+# default size, and tests that want a small window make one.
+SCREEN = Path(__file__).with_name("offscreen_screen.json")
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={SCREEN}")
 
 SEED_NAME = "000_bc23038c13dbbe93.txt"
 

@@ -1,6 +1,6 @@
 """Take a screenshot of the real SpaceReader window on Xvfb (for the README).
 
-    python tools/screenshot.py OUT.png [--setup tools/demo_setup.py]
+    python tools/screenshot.py OUT.png [--setup tools/demo_setup.py] [--first-window]
     SPACEREADER_DEMO_THEME=dark python tools/screenshot.py OUT.png --setup tools/demo_setup.py
 
 Starts Xvfb, runs the app in isolated user folders, waits for its window,
@@ -32,6 +32,11 @@ def main() -> int:
     parser.add_argument(
         "--setup", help="Python to run in the app before the shot (an expression file)"
     )
+    parser.add_argument(
+        "--first-window",
+        action="store_true",
+        help="leave the window at the size the app chooses (else it fills the screen)",
+    )
     args = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="spacereader-shot-"))
     env = {**os.environ, "DISPLAY": args.display, "QT_QPA_PLATFORM": "xcb"}
@@ -50,7 +55,7 @@ def main() -> int:
         "original = a.build\n"
         "def build(files=()):\n"
         "    app = original(files)\n"
-        f"    app.window.setGeometry(0, 0, {width}, {height})\n"
+        + ("" if args.first_window else f"    app.window.setGeometry(0, 0, {width}, {height})\n")
         + (setup_line(args.setup) if args.setup else "")
         + "    return app\n"
         "a.build = build\n"

@@ -19,6 +19,7 @@ from spacereader.core.bookmarks import (
 from spacereader.core.bookmarks.exchange import to_json
 from spacereader.core.errors import Error
 from spacereader.core.library import Library
+from spacereader.core.wording import counted
 
 QUOTE_WIDTH = 60
 
@@ -139,7 +140,7 @@ def export_bookmarks(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     _write_atomically(args.output, text)
-    print(f"exported {count} bookmarks to {args.output}")
+    print(f"exported {counted(count, 'bookmark')} to {args.output}")
     return 0
 
 
@@ -162,7 +163,7 @@ def import_bookmarks(args: argparse.Namespace) -> int:
                 raise BookmarkImportError(f"{path}: {error}") from None
     finally:
         library.close()
-    print(f"imported {written} bookmarks from {path}")
+    print(f"imported {counted(written, 'bookmark')} from {path}")
     return 0
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacereader.cli.output import print_json, warn
 from spacereader.core.errors import Error
+from spacereader.core.wording import counted
 
 if TYPE_CHECKING:
     from spacereader.core.dossier import Dossier, DossierDocument, SeriesPoint
@@ -55,7 +56,7 @@ def run_dossier(args: argparse.Namespace) -> int:
         def progress(done: int, total: int) -> None:
             nonlocal announced
             if not announced and total >= ANNOUNCE_FROM:
-                warn(f"reading {total} documents for programs (once)…")
+                warn(f"reading {counted(total, 'document')} for programs (once)…")
                 announced = True
 
         dossier = library_dossier(library, args.program, index, progress)

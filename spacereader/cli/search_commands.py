@@ -17,6 +17,7 @@ import time
 from typing import TYPE_CHECKING, Any, TextIO
 
 from spacereader.cli.output import print_json, print_json_line, warn
+from spacereader.core.wording import counted
 
 if TYPE_CHECKING:
     from spacereader.core.search import Hit, SearchResult
@@ -169,7 +170,8 @@ def reindex_library(args: argparse.Namespace) -> int:
             warn("another SpaceReader process is still building the index; not rebuilt")
         elif bar is not None:
             seconds = time.monotonic() - started
-            print(f"indexed {report.added} documents in {seconds:.1f} s", file=sys.stderr)
+            indexed = counted(report.added, "document")
+            print(f"indexed {indexed} in {seconds:.1f} s", file=sys.stderr)
     finally:
         index.close()
         library.close()

@@ -7,8 +7,10 @@ points) of the original text, which every later feature uses as coordinates.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from spacereader.core.structure_lines import (
     AGENCY,
@@ -95,43 +97,102 @@ SIGNATURE_WINDOW = 64
 _WHITESPACE = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     start: int
     end: int
 
 
-def _lines(text: str) -> list[_Line | None]:
-    """Non-blank lines trimmed of surrounding whitespace; None marks a blank line."""
-    lines: list[_Line | None] = []
-    for match in re.finditer(r"[^\n]*(?:\n|$)", text):
-        start, end = match.span()
-        if start == end:
-            continue
-        content = text[start:end]
-        stripped_left = len(content) - len(content.lstrip())
-        stripped_right = len(content) - len(content.rstrip())
-        if stripped_left == len(content):
-            lines.append(None)
-        else:
-            lines.append(_Line(start + stripped_left, end - stripped_right))
-    return lines
+# A newline followed by a line of white space only: where raw blocks part. The
+# literal "\n" in front lets the regex engine skip to candidates at C speed.
+_BLANK_LINE = re.compile(r"\n[^\S\n]*(?=\n|\Z)")
 
 
-def _raw_blocks(text: str) -> list[list[_Line]]:
-    """Runs of consecutive non-blank lines."""
-    blocks: list[list[_Line]] = []
-    current: list[_Line] = []
-    for line in _lines(text):
-        if line is None:
-            if current:
-                blocks.append(current)
-            current = []
-        else:
-            current.append(line)
-    if current:
-        blocks.append(current)
+_NON_SPACE = re.compile(r"\S")
+
+
+class _RawBlock:
+    """A run of non-blank lines, text[start:end] (untrimmed).
+
+    Its lines are worked out only when asked for: the body of a long text needs
+    little more than where each run starts and ends, and per-line work in Python
+    is what made a 10 MB hard-wrapped text take most of a second.
+    """
+
+    __slots__ = ("_lines", "_text", "end", "start")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text = text
+        self.start = start
+        self.end = end
+        self._lines: list[_Line] | None = None
+
+    @property
+    def lines(self) -> list[_Line]:
+        """Every line, trimmed."""
+        if self._lines is None:
+            self._lines = _block_lines(self._text, self.start, self.end)
+        return self._lines
+
+    def iter_lines(self) -> Iterator[_Line]:
+        """The lines one at a time, for a test that usually stops at the first."""
+        if self._lines is not None:
+            yield from self._lines
+            return
+        text, position = self._text, self.start
+        while position < self.end:
+            newline = text.find("\n", position, self.end)
+            stop = self.end if newline < 0 else newline
+            content = text[position:stop]
+            stripped = content.strip()
+            if stripped:
+                lead = len(content) - len(content.lstrip())
+                yield _Line(position + lead, position + lead + len(stripped))
+            position = stop + 1
+
+    def paragraph_spans(self) -> list[tuple[int, int]]:
+        """Each long line alone, or the (hard-wrapped) block whole; trimmed spans."""
+        chunk = self._text[self.start : self.end]
+        if "\n" in chunk.strip():
+            lengths = sorted(filter(None, map(len, map(str.strip, chunk.split("\n")))))
+            if lengths[len(lengths) // 2] > UNWRAPPED_LINE_CHARS:
+                return [(line.start, line.end) for line in self.lines]
+        lead = len(chunk) - len(chunk.lstrip())
+        return [(self.start + lead, self.start + len(chunk.rstrip()))]
+
+
+def _raw_blocks(text: str) -> list[_RawBlock]:
+    """Runs of consecutive non-blank lines.
+
+    Found with one regex over the whole text, not line by line in Python.
+    """
+    blocks: list[_RawBlock] = []
+    position = 0
+    for blank in _BLANK_LINE.finditer(text):
+        if blank.start() > position and _NON_SPACE.search(text, position, blank.start()):
+            blocks.append(_RawBlock(text, position, blank.start()))
+        position = blank.end()
+    if position < len(text) and _NON_SPACE.search(text, position):
+        blocks.append(_RawBlock(text, position, len(text)))
     return blocks
+
+
+def _block_lines(text: str, start: int, end: int) -> list[_Line]:
+    """The non-blank lines of text[start:end], trimmed."""
+    chunk = text[start:end]
+    if "\n" not in chunk:
+        stripped = chunk.strip()
+        if not stripped:
+            return []
+        lead = len(chunk) - len(chunk.lstrip())
+        return [_Line(start + lead, start + lead + len(stripped))]
+    lines = []
+    for content in chunk.split("\n"):
+        stripped = content.strip()
+        if stripped:
+            lead = len(content) - len(content.lstrip())
+            lines.append(_Line(start + lead, start + lead + len(stripped)))
+        start += len(content) + 1
+    return lines
 
 
 def _collapse(value: str) -> str:
@@ -150,16 +211,6 @@ def _is_title_like(text: str, lines: list[_Line]) -> bool:
         and not is_label_or_nav(line)
         and not date_in_line(line)
     )
-
-
-def _paragraph_lines(lines: list[_Line]) -> list[list[_Line]]:
-    """Split a block into paragraphs: each long line alone, or the wrapped block whole."""
-    if len(lines) < 2:
-        return [lines]
-    lengths = sorted(line.end - line.start for line in lines)
-    if lengths[len(lengths) // 2] > UNWRAPPED_LINE_CHARS:
-        return [[line] for line in lines]
-    return [lines]
 
 
 @dataclass
@@ -181,25 +232,26 @@ def detect_structure(text: str) -> Structure:
 
     raws = _raw_blocks(text)
     for position, raw in enumerate(raws):
-        first = raw[0]
-        single = len(raw) == 1
-        if all(_is_nav(text, line) for line in raw):
-            blocks.extend(Block(BlockKind.NAV, x.start, x.end) for x in raw)
+        if all(_is_nav(text, line) for line in raw.iter_lines()):
+            blocks.extend(Block(BlockKind.NAV, x.start, x.end) for x in raw.lines)
             continue
-        if not header.title and not seen_body:
-            following = raws[position + 1] if position + 1 < len(raws) else []
-            if _read_header(
-                text, raw, following=following, header=header, blocks=blocks, labels=labels
-            ):
+        if not seen_body:
+            lines = raw.lines
+            if not header.title:
+                following = raws[position + 1].lines if position + 1 < len(raws) else []
+                if _read_header(
+                    text, lines, following=following, header=header, blocks=blocks, labels=labels
+                ):
+                    continue
+            if _read_metadata(text, lines, header, blocks):
                 continue
-        if not seen_body and _read_metadata(text, raw, header, blocks):
-            continue
-        if not seen_body and single and is_label(text[first.start : first.end]):
-            # A breadcrumb repeated under the title ("ESA / Applications / …").
-            blocks.append(Block(BlockKind.NAV, first.start, first.end))
-            continue
-        for paragraph in _paragraph_lines(raw):
-            blocks.append(Block(BlockKind.PARAGRAPH, paragraph[0].start, paragraph[-1].end))
+            first = lines[0]
+            if len(lines) == 1 and is_label(text[first.start : first.end]):
+                # A breadcrumb repeated under the title ("ESA / Applications / …").
+                blocks.append(Block(BlockKind.NAV, first.start, first.end))
+                continue
+        for start, end in raw.paragraph_spans():
+            blocks.append(Block(BlockKind.PARAGRAPH, start, end))
             seen_body = True
 
     # Labels above the title: the last is the category, the one before the section.

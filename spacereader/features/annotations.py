@@ -20,6 +20,7 @@ from spacereader.features.shell import Shell
 from spacereader.ui.background import BackgroundRunner, Progress
 from spacereader.ui.figures_panel import FiguresPanel
 from spacereader.ui.file_dialogs import save_file_path
+from spacereader.ui.highlight_formats import highlight_text_color
 from spacereader.ui.programs_panel import ProgramsPanel
 from spacereader.ui.typography import highlight_color
 
@@ -65,6 +66,7 @@ class AnnotationsFeature(QObject):
         for runner in (self.runner, self.library_runner):
             runner.failed.connect(self._failed)
         programs.mention_requested.connect(self.go_to_mention)
+        programs.mention_counted.connect(lambda line: shell.window.show_status(line, 0))
         programs.library_scope_changed.connect(self._scope_changed)
         figures.figure_requested.connect(self.go_to_figure)
         self.show_programs = self._toggle("Highlight &Programs", "programs", "Ctrl+Alt+P")
@@ -97,10 +99,11 @@ class AnnotationsFeature(QObject):
             ("program", "Program", "underline"),
             ("figure", "Figure", "underline dotted"),
         ):
-            color = (reader.custom_colors.get(kind) or highlight_color(kind, palette)).name()
+            color = reader.custom_colors.get(kind) or highlight_color(kind, palette)
+            text = highlight_text_color(color, palette)
             chips.append(
-                f'<span style="background-color:{color};text-decoration:{decoration}">'
-                f"&nbsp;{label}&nbsp;</span>"
+                f'<span style="background-color:{color.name()};color:{text.name()};'
+                f'text-decoration:{decoration}">&nbsp;{label}&nbsp;</span>'
             )
         self.legend.setText("&nbsp;".join(chips))
 

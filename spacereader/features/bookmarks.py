@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox
 from spacereader.core.document import Document
 from spacereader.core.errors import Error
 from spacereader.core.shown import clip_to_shown, document_shown_spans, passage_at
+from spacereader.core.wording import counted
 from spacereader.features.bookmark_commands import AddBookmark, DeleteBookmark, EditBookmark
 from spacereader.features.shell import Shell
 from spacereader.ui.background import BackgroundRunner, Progress
@@ -345,7 +346,8 @@ class BookmarksFeature(QObject):
         except (Error, OSError) as error:
             QMessageBox.warning(self.shell.window, "Export bookmarks", f"Not written: {error}")
             return
-        self.shell.window.show_status(f"{len(self.bookmarks)} bookmarks written to {path}.")
+        written = counted(len(self.bookmarks), "bookmark")
+        self.shell.window.show_status(f"{written} written to {path}.")
 
     @Slot()
     def import_bookmarks(self) -> None:
@@ -369,7 +371,7 @@ class BookmarksFeature(QObject):
             return
         self.undo_stack.clear()
         self.reload()
-        self.shell.window.show_status(f"{count} bookmarks imported.")
+        self.shell.window.show_status(f"{counted(count, 'bookmark')} imported.")
 
     def close(self) -> None:
         """Save what is being typed, stop opening (if still at it) and close the store."""

@@ -96,6 +96,8 @@ class ImportFeature(QObject):
         window = shell.window
         action = window.add_action("file", "import", "&Import…", QKeySequence.StandardKey.Open)
         action.triggered.connect(self.choose_files)
+        folder = window.add_action("file", "import-folder", "Import &Folder…", "Ctrl+Shift+O")
+        folder.triggered.connect(self.choose_folder)
         self.recent_menu = window.add_submenu("file", "Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         window.files_dropped.connect(self.import_paths)
@@ -116,6 +118,13 @@ class ImportFeature(QObject):
         )
         if files:
             self.import_paths([Path(f) for f in files])
+
+    @Slot()
+    def choose_folder(self) -> None:
+        """File → Import Folder…: every supported file in a folder and its subfolders."""
+        folder = QFileDialog.getExistingDirectory(self.shell.window, "Import a folder")
+        if folder:
+            self.import_paths([Path(folder)])
 
     @Slot(list)
     def import_paths(self, paths: Sequence[Path], open_first: bool = True) -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 
+from spacereader.core.wording import counted
 from spacereader.features.shell import Shell
 from spacereader.ui.background import BackgroundRunner, Progress
 from spacereader.ui.hit_navigation import HitNavigator
@@ -150,7 +151,9 @@ class SearchFeature(QObject):
         self.shell.window.hide_progress()
         if report.rebuilt:
             # Incremental updates stay quiet; a full build is worth a word.
-            self.shell.window.show_status(f"Search index ready ({report.added} documents).")
+            self.shell.window.show_status(
+                f"Search index ready ({counted(report.added, 'document')})."
+            )
         if self._query:
             # An Enter pressed before the index was ready still jumps once results come.
             self._run_query(self._query, jump=self._jump_when_found)
@@ -259,13 +262,24 @@ class SearchFeature(QObject):
 
     @Slot()
     def next_hit(self) -> None:
-        """F3: the next hit, crossing documents."""
+        """F3: the next hit, crossing documents; after the last, the first again."""
+        number, total = self.navigator.position()
         self.go_to_hit(self.navigator.next())
+        if total > 1 and number == total:
+            self._say_wrapped("back to the first hit")
 
     @Slot()
     def previous_hit(self) -> None:
-        """Shift+F3: the previous hit."""
+        """Shift+F3: the previous hit; before the first, the last again."""
+        number, total = self.navigator.position()
         self.go_to_hit(self.navigator.previous())
+        if total > 1 and number == 1:
+            self._say_wrapped("back to the last hit")
+
+    def _say_wrapped(self, where: str) -> None:
+        # Added to what go_to_hit said ("hit 1 of 12"), so the two never disagree.
+        said = self.shell.window.statusBar().currentMessage()
+        self.shell.window.show_status(f"{said} ({where})" if said else where.capitalize(), 0)
 
     def highlight_document(self) -> None:
         """Mark every hit of the current query in the document on show."""

@@ -10,6 +10,7 @@ bookmarks follow too.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
@@ -65,11 +66,27 @@ class ArticleRenderer:
         self._subdued = typography.subdued_color(palette)
 
     def render(self, document: Document, target: QTextDocument) -> TextMap:
-        """Replace target's content with the article; return the offset map."""
+        """Replace target's content with the whole article; return the offset map."""
+        text_map, steps = self.render_steps(document, target)
+        for _reached in steps:
+            pass
+        return text_map
+
+    def render_steps(
+        self, document: Document, target: QTextDocument
+    ) -> tuple[TextMap, Iterator[int]]:
+        """Clear target and return the offset map and the steps that set the article.
+
+        Each step writes a block and gives the document offset its text reaches;
+        the map grows as the steps run, so a large text can be set a slice at a time.
+        """
         target.clear()
         target.setDefaultFont(self._body)
         target.setDocumentMargin(32)
         writer = _Writer(document.text, target)
+        return writer.text_map, self._steps(document, writer)
+
+    def _steps(self, document: Document, writer: _Writer) -> Iterator[int]:
         structure = document.structure
         shown = shown_blocks(structure)
         header = self._header_format()
@@ -89,13 +106,13 @@ class ArticleRenderer:
         if byline:
             writer.new_block(self._block_format(bottom=1.6), header)
             writer.added(byline, header)
-        self._write_body(document.text, shown, writer)
+        yield from self._write_body(document.text, shown, writer)
         if writer.empty:
             writer.new_block(self._block_format(bottom=0), header)
             writer.added("This document has no text to show.", header)
-        return writer.text_map
+        yield len(document.text)
 
-    def _write_body(self, text: str, shown: tuple[Block, ...], writer: _Writer) -> None:
+    def _write_body(self, text: str, shown: tuple[Block, ...], writer: _Writer) -> Iterator[int]:
         body = self._body_format()
         for block in shown:
             if block.kind is BlockKind.PARAGRAPH:
@@ -112,6 +129,7 @@ class ArticleRenderer:
                 signature = self._header_format()
                 writer.new_block(self._block_format(bottom=0), signature)
                 writer.span(*display_span(block, text), signature)
+            yield block.end
 
     def _line_height(self) -> float:
         return self._body.pointSizeF() * LINE_HEIGHT_PERCENT / 100 * 1.33

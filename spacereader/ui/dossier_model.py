@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 
 from spacereader.core.dates import date_label
 from spacereader.core.dossier.model import Conflict, Dossier, DossierDocument, Series, SeriesPoint
+from spacereader.core.wording import counted
 from spacereader.ui.dossier_chart import SERIES_COLORS
 from spacereader.ui.item_delegate import DETAIL_ROLE
 from spacereader.ui.rich_delegate import HTML_ROLE
@@ -282,7 +283,7 @@ class SeriesModel(QAbstractItemModel):
             color = SERIES_COLORS[row % len(SERIES_COLORS)]
             label = (
                 f"<span style='color:{color}'>●</span> <b>{html.escape(one.what)}</b>"
-                f" — {len(one.points):,} figures in {documents:,} documents"
+                f" — {counted(len(one.points), 'figure')} in {counted(documents, 'document')}"
             )
             wordings = sorted({" ".join(p.unit.lower().split()) for p in one.points} - {one.what})
             if wordings:
@@ -290,7 +291,7 @@ class SeriesModel(QAbstractItemModel):
                 label += f"<br><span style='color:gray'>also: {also}</span>"
             return label
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{one.what}, {len(one.points)} figures"
+            return f"{one.what}, {counted(len(one.points), 'figure')}"
         return None
 
 

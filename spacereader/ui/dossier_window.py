@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 from spacereader.core.dates import date_label
 from spacereader.core.dossier.model import Dossier, SeriesPoint
 from spacereader.core.dossier.timeline import Timeline
+from spacereader.core.wording import counted
 from spacereader.ui.dossier_chart import TimelineChart
 from spacereader.ui.dossier_model import (
     TARGET_ROLE,
@@ -247,7 +248,9 @@ class DossierWindow(QWidget):
 
     def show_progress(self, done: int, total: int) -> None:
         """The library is being read for programs (once, after an import or an update)."""
-        self.status.setText(f"Reading the library for programs… {done:,} of {total:,} documents")
+        self.status.setText(
+            f"Reading the library for programs… {done:,} of {counted(total, 'document')}"
+        )
         self.status.show()
         self.progress.setRange(0, max(total, 0))
         self.progress.setValue(done)
@@ -273,7 +276,10 @@ class DossierWindow(QWidget):
         self.facts.setText(self._facts(dossier))
         self.progress.hide()
         if dossier.pending:
-            self.status.setText(f"{dossier.pending:,} documents are still to be read.")
+            pending = counted(dossier.pending, "document")
+            self.status.setText(
+                f"{pending} {'is' if dossier.pending == 1 else 'are'} still to be read."
+            )
         else:
             self.status.hide()
         self.export_button.setEnabled(bool(dossier.documents))

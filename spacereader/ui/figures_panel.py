@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -36,6 +37,30 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("Figure", "What it counts", "Kind", "Qualifier")
 ModelIndex = QModelIndex | QPersistentModelIndex
 MAX_WHAT_WIDTH = 170
+MIN_COLUMN_WIDTH = 56
+# Columns are measured on this many rows: measuring 30,000 would stall the window.
+MEASURED_ROWS = 200
+
+
+def fit_widths(wanted: Sequence[int], minimums: Sequence[int], available: int) -> list[int]:
+    """Column widths that fit `available`: as wanted if they do, else each column
+    gives up room in proportion to what it has above its minimum."""
+    widths = list(wanted)
+    excess = sum(widths) - available
+    spare = [max(0, width - minimum) for width, minimum in zip(widths, minimums, strict=True)]
+    if excess <= 0 or not sum(spare):
+        return widths
+    share = min(1.0, excess / sum(spare))
+    fitted = [width - int(room * share) for width, room in zip(widths, spare, strict=True)]
+    # What rounding left over comes off the columns with room to give, a pixel each.
+    over = sum(fitted) - max(available, sum(minimums))
+    for column in sorted(range(len(fitted)), key=lambda c: minimums[c] - fitted[c]):
+        if over <= 0:
+            break
+        if fitted[column] > minimums[column]:
+            fitted[column] -= 1
+            over -= 1
+    return fitted
 
 
 def _sort_key(figure: Figure) -> float:
@@ -126,7 +151,9 @@ class FiguresPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setResizeContentsPrecision(MEASURED_ROWS)
+        self._wanted: list[int] = []
+        self.table.viewport().installEventFilter(self)
         self.table.clicked.connect(self._activated)
         self.table.activated.connect(self._activated)
         layout = QVBoxLayout(self)
@@ -144,11 +171,34 @@ class FiguresPanel(QWidget):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        # Sized from the first rows only: measuring 30,000 rows would stall the window.
-        self.table.horizontalHeader().setResizeContentsPrecision(200)
-        self.table.resizeColumnsToContents()
-        # A long "what it counts" would push kind and qualifier out of a narrow dock.
-        self.table.setColumnWidth(1, min(self.table.columnWidth(1), MAX_WHAT_WIDTH))
+        """Measure what each column wants, then fit them all to the table's width."""
+        header = self.table.horizontalHeader()
+        self._wanted = [
+            max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            for column in range(len(COLUMNS))
+        ]
+        self._wanted[1] = min(self._wanted[1], MAX_WHAT_WIDTH)
+        self._fit_to_width()
+
+    def _fit_to_width(self) -> None:
+        # Every column stays in view, the qualifier last: no sideways scrolling.
+        if not self._wanted:
+            return
+        # Headers may elide ("What it co…"); the qualifier, last, keeps its width.
+        minimums = [min(MIN_COLUMN_WIDTH, width) for width in self._wanted[:-1]]
+        minimums.append(self._wanted[-1])
+        available = self.table.viewport().width()
+        widths = fit_widths(self._wanted, minimums, available)
+        # The qualifier, last, takes what is left, as a stretched last column would.
+        widths[-1] = max(widths[-1], available - sum(widths[:-1]))
+        for column, width in enumerate(widths):
+            self.table.setColumnWidth(column, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Fit the columns whenever the table's visible width changes."""
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_to_width()
+        return False
 
     def rows(self) -> list[tuple[str, ...]]:
         """The table as shown (sorted and filtered), for tests and exports."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView, QMenu, QV
 
 from spacereader.core.dates import date_label
 from spacereader.core.document import DocumentInfo
+from spacereader.core.wording import counted
 from spacereader.ui.item_delegate import BADGE_ROLE, DETAIL_ROLE, TwoLineDelegate
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -75,7 +76,9 @@ class LibraryPanel(QWidget):
         self.view = QListView(self)
         self.view.setAccessibleName("Documents")
         self.view.setModel(self._proxy)
-        self.view.setItemDelegate(TwoLineDelegate(self.view))
+        # Uniform rows are sized from one row: every row keeps room for a detail
+        # line, so that one without it does not make the others clip theirs.
+        self.view.setItemDelegate(TwoLineDelegate(self.view, uniform=True))
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setUniformItemSizes(True)
         self.view.setAlternatingRowColors(False)
@@ -111,7 +114,7 @@ class LibraryPanel(QWidget):
             item.setData(language_code(info), BADGE_ROLE)
             # The filter finds documents by language too ("french").
             item.setData(f"{info.title} {detail} {language}", DETAIL_ROLE + 1)
-            facts = f"{info.chars:,} characters" + (f" · {language}" if language else "")
+            facts = counted(info.chars, "character") + (f" · {language}" if language else "")
             item.setToolTip(f"{info.title}\n{detail}\n{published_line(info)}\n{facts}")
             spoken = ", ".join(part for part in (info.title, detail, language) if part)
             item.setData(spoken, Qt.ItemDataRole.AccessibleTextRole)

@@ -22,8 +22,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QProgressBar, QWidget
 
+from spacereader.ui.panel_fit import PanelFitter, initial_geometry, scaled_dock_widths
+
 APP_TITLE = "SpaceReader"
-DEFAULT_SIZE = (1320, 860)
 DEFAULT_DOCK_WIDTHS = (300, 380)  # left, right
 
 
@@ -63,7 +64,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("main-window")
         self.setWindowTitle(window_title(None))
-        self.resize(*DEFAULT_SIZE)
+        # The first window fits the screen; a restored layout replaces it.
+        self.setGeometry(initial_geometry(self.screen().availableGeometry()))
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks
             | QMainWindow.DockOption.AllowTabbedDocks
@@ -81,9 +83,13 @@ class MainWindow(QMainWindow):
         self.docks["figures"].raise_()
         self.resizeDocks(
             [self.docks["search"], self.docks["programs"]],
-            list(DEFAULT_DOCK_WIDTHS),
+            scaled_dock_widths(self.width(), DEFAULT_DOCK_WIDTHS),
             Qt.Orientation.Horizontal,
         )
+        readable_width = getattr(reader, "readable_width", lambda: 0)
+        self.fitter = PanelFitter(self, reader, readable_width, self.show_status)
+        for dock in self.docks.values():
+            self.fitter.watch(dock)
         self._build_menus()
         self.statusBar().setObjectName("status-bar")
         self.progress_label = QLabel(self)
@@ -221,9 +227,12 @@ class MainWindow(QMainWindow):
         self.progress_bar.hide()
 
     def save_layout(self, settings: QSettings) -> None:
-        """Remember geometry and dock layout."""
+        """Remember geometry and dock layout (with the panels a narrow window hid)."""
         settings.setValue("window/geometry", self.saveGeometry())
+        hidden = self.fitter.shown_for_saving()
         settings.setValue("window/state", self.saveState(version=1))
+        for dock in hidden:
+            dock.hide()
 
     def restore_layout(self, settings: QSettings) -> None:
         """Put geometry and dock layout back as they were."""

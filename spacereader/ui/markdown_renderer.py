@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from itertools import pairwise
 
 from PySide6.QtGui import (
@@ -25,13 +26,16 @@ from PySide6.QtGui import (
 
 from spacereader.core.document import Document
 from spacereader.core.loaders.markdown_blocks import InlineSpan, MarkdownBlock
-from spacereader.core.shown import markdown_layout
 from spacereader.ui import typography
+from spacereader.ui.markdown_parsing import blocks_in_order
+from spacereader.ui.render_job import WAITING
 from spacereader.ui.textmap import TextMap
 
 HEADING_SCALE = {1: 1.7, 2: 1.4, 3: 1.2, 4: 1.08, 5: 1.0, 6: 1.0}
 INDENT_PX = 22
 LINE_SEPARATOR = "\u2028"  # a hard line break inside one block; one character, like "\n"
+# Soft line breaks and other breaking characters show as spaces (same length).
+_SHOWN_AS_SPACE = str.maketrans("\n\r\t\u2028\u2029", "     ")
 
 
 class MarkdownRenderer:
@@ -43,18 +47,34 @@ class MarkdownRenderer:
         self._line = body.pointSizeF() * 1.5 * 1.33
 
     def render(self, document: Document, target: QTextDocument) -> TextMap:
-        """Replace target's content; return the offset map."""
-        text = document.text
+        """Replace target's content with the whole document; return the offset map."""
+        text_map, steps = self.render_steps(document, target)
+        for _reached in steps:
+            pass
+        return text_map
+
+    def render_steps(
+        self, document: Document, target: QTextDocument
+    ) -> tuple[TextMap, Iterator[int]]:
+        """Clear target and return the offset map and the steps that set the document.
+
+        Each step writes a block and gives the document offset reached, or WAITING
+        while a large text is still being parsed off the GUI thread.
+        """
         target.clear()
         target.setDefaultFont(self._body)
         target.setDocumentMargin(32)
-        text_map = TextMap(text)
-        cursor = QTextCursor(target)
+        text_map = TextMap(document.text)
+        return text_map, self._steps(document.text, QTextCursor(target), text_map)
+
+    def _steps(self, text: str, cursor: QTextCursor, text_map: TextMap) -> Iterator[int]:
         first = True
         # Spaces French typography binds become no-break ones, one character for one.
         shown = typography.keep_spaces_together(text)
-        # The parse the core's shown spans come from: shared, and done once.
-        for block in markdown_layout(text):
+        for block in blocks_in_order(text):
+            if block is None:
+                yield WAITING
+                continue
             block_format, char_format = self._formats(block)
             if first:
                 cursor.setBlockFormat(block_format)
@@ -66,9 +86,10 @@ class MarkdownRenderer:
                 cursor.insertText(f"{block.marker}\u00a0", char_format)
             if block.kind == "rule":
                 cursor.insertText("\u2022 \u2022 \u2022", self._subdued(char_format))
-                continue
-            self._insert_visible(cursor, shown, block, char_format, text_map)
-        return text_map
+            else:
+                self._insert_visible(cursor, shown, block, char_format, text_map)
+            yield block.end
+        yield len(text)
 
     def _insert_visible(
         self,
@@ -78,7 +99,7 @@ class MarkdownRenderer:
         base: QTextCharFormat,
         text_map: TextMap,
     ) -> None:
-        hard = set(block.hard_breaks)
+        breaks = sorted(block.hard_breaks)
         formats: dict[tuple[bool, bool, bool, str | None], QTextCharFormat] = {}
         sweep = _StyleSweep(block.inline)
         for start, end in block.visible:
@@ -86,13 +107,12 @@ class MarkdownRenderer:
                 continue
             text_map.add(start, end, cursor.position())
             for piece_start, piece_end in _pieces(start, end, sweep.edges):
-                piece = text[piece_start:piece_end]
-                visible = "".join(
-                    LINE_SEPARATOR
-                    if ch == "\n" and piece_start + i in hard
-                    else (" " if ch in "\n\r\t\u2028\u2029" else ch)
-                    for i, ch in enumerate(piece)
-                )
+                visible = text[piece_start:piece_end].translate(_SHOWN_AS_SPACE)
+                low, high = bisect_left(breaks, piece_start), bisect_left(breaks, piece_end)
+                for hard in breaks[low:high]:
+                    if text[hard] == "\n":
+                        at = hard - piece_start
+                        visible = f"{visible[:at]}{LINE_SEPARATOR}{visible[at + 1 :]}"
                 key = sweep.styles_over(piece_start, piece_end)
                 if key not in formats:
                     formats[key] = self._styled(base, key)

@@ -7,6 +7,7 @@ dossier: the program through the whole library, over time.
 
 Signals:
     mention_requested(str, int, int): a document id and a mention's span.
+    mention_counted(str): where that mention is among the program's ("ILRS: mention 2 of 3").
     library_scope_changed(bool): the "Whole library" switch.
     dossier_requested(str): a program's name, for its dossier.
 """
@@ -30,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spacereader.core.wording import counted
+
 if TYPE_CHECKING:
     from spacereader.core.extraction import Program
 
@@ -44,6 +47,13 @@ class MentionTarget:
 
     key: str
     spans: tuple[tuple[str, int, int], ...]
+    name: str = ""
+
+
+def mention_position(name: str, number: int, total: int, wrapped: bool = False) -> str:
+    """ "ILRS: mention 2 of 3", saying so when it has started over from the first."""
+    line = f"{name}: mention {number} of {total}"
+    return f"{line} (back to the first)" if wrapped else line
 
 
 def program_tooltip(program: Program) -> str:
@@ -93,6 +103,7 @@ class ProgramsPanel(QWidget):
     """Shows programs; the app feeds it extraction results."""
 
     mention_requested = Signal(str, int, int)
+    mention_counted = Signal(str)
     library_scope_changed = Signal(bool)
     dossier_requested = Signal(str)
 
@@ -193,11 +204,11 @@ class ProgramsPanel(QWidget):
         label = f"{display_name(program)}  ·  {len(spans)}"
         item = QStandardItem(label)
         item.setToolTip(program_tooltip(program))
-        item.setData(MentionTarget(program.name, spans), TARGET_ROLE)
+        item.setData(MentionTarget(program.name, spans, display_name(program)), TARGET_ROLE)
         item.setData(" ".join(program.names()), FILTER_ROLE)
         item.setData(program.name, NAME_ROLE)
         item.setData(
-            f"{program.name}, {len(spans)} mentions, {program.category}",
+            f"{program.name}, {counted(len(spans), 'mention')}, {program.category}",
             Qt.ItemDataRole.AccessibleTextRole,
         )
         if per_document:
@@ -207,6 +218,7 @@ class ProgramsPanel(QWidget):
                     MentionTarget(
                         f"{program.name}@{doc_id}",
                         tuple((doc_id, m.start, m.end) for m in entry.mentions),
+                        display_name(program),
                     ),
                     TARGET_ROLE,
                 )
@@ -233,11 +245,15 @@ class ProgramsPanel(QWidget):
         target = index.data(TARGET_ROLE)
         if not isinstance(target, MentionTarget) or not target.spans:
             return
-        position = self._cursor.get(target.key, -1) + 1
-        position %= len(target.spans)
+        previous = self._cursor.get(target.key, -1)
+        position = (previous + 1) % len(target.spans)
         self._cursor[target.key] = position
         doc_id, start, end = target.spans[position]
         self.mention_requested.emit(doc_id, start, end)
+        wrapped = previous >= 0 and position == 0
+        self.mention_counted.emit(
+            mention_position(target.name or target.key, position + 1, len(target.spans), wrapped)
+        )
 
     @Slot(QModelIndex)
     def _dossier_of(self, index: QModelIndex) -> None:

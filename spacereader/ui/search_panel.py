@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spacereader.core.wording import counted
 from spacereader.ui.rich_delegate import HTML_ROLE, RichTextDelegate
 
 if TYPE_CHECKING:
@@ -204,7 +205,9 @@ class SearchPanel(QWidget):
         for doc_id, hits in result.grouped() if result is not None else []:
             title = titles.get(doc_id) or hits[0].title
             parent = self._group_item(f"{title}  ({len(hits)})")
-            parent.setData(f"{title}, {len(hits)} hits", Qt.ItemDataRole.AccessibleTextRole)
+            parent.setData(
+                f"{title}, {counted(len(hits), 'hit')}", Qt.ItemDataRole.AccessibleTextRole
+            )
             for hit in sorted(hits, key=lambda h: h.start):
                 child = QStandardItem(hit.snippet)
                 child.setData(hit, HIT_ROLE)

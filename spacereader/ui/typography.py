@@ -124,3 +124,30 @@ def keep_spaces_together(text: str) -> str:
 
 def _bind_digit_groups(number: re.Match[str]) -> str:
     return number.group().replace(" ", NO_BREAK_SPACE)
+
+
+# WCAG AA for body text: highlighted text never falls below it, whatever the tint.
+MIN_CONTRAST = 4.5
+_DARK_TEXT = QColor("#000000")
+_LIGHT_TEXT = QColor("#ffffff")
+
+
+def over(color: QColor, base: QColor) -> QColor:
+    """A translucent colour as it shows over an opaque base."""
+    alpha = color.alphaF()
+    return QColor(
+        round(color.red() * alpha + base.red() * (1 - alpha)),
+        round(color.green() * alpha + base.green() * (1 - alpha)),
+        round(color.blue() * alpha + base.blue() * (1 - alpha)),
+    )
+
+
+def readable_on(background: QColor, preferred: QColor) -> QColor:
+    """`preferred` if it reads at 4.5:1 on the background, else black or white.
+
+    One of black and white always reaches 4.58:1 or more on any opaque colour.
+    """
+    if contrast_ratio(preferred, background) >= MIN_CONTRAST:
+        return preferred
+    dark, light = contrast_ratio(_DARK_TEXT, background), contrast_ratio(_LIGHT_TEXT, background)
+    return _DARK_TEXT if dark >= light else _LIGHT_TEXT

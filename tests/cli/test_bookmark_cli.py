@@ -103,7 +103,7 @@ def test_export_to_stdout_and_to_a_file(
     target = folder / f"bookmarks.{fmt}"
     code, out, _ = run(capsys, "bookmarks", "export", "--format", fmt, "-o", str(target))
     assert code == 0
-    assert out == f"exported 1 bookmarks to {target}\n"
+    assert out == f"exported 1 bookmark to {target}\n"
     written = target.read_bytes().decode("utf-8")
     assert written == printed
     assert "première note" in written
@@ -132,7 +132,7 @@ def test_export_then_import_elsewhere(
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "elsewhere"))
     code, out, err = run(capsys, "bookmarks", "import", str(target))
     assert (code, err) == (0, "")
-    assert out == f"imported 1 bookmarks from {target}\n"
+    assert out == f"imported 1 bookmark from {target}\n"
     assert run(capsys, "bookmarks", "list", "--json")[1] == before
     assert run(capsys, "bookmarks", "import", str(target))[1] == (
         f"imported 0 bookmarks from {target}\n"

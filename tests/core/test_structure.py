@@ -125,3 +125,33 @@ def test_a_sentence_that_starts_with_a_count_is_not_furniture() -> None:
         "46 cooperation agreements were signed.",
         "1234 views of the Moon",
     ]
+
+
+def _reference_blocks(text: str) -> list[list[tuple[int, int]]]:
+    """Runs of non-blank lines read one line at a time, the plainest way."""
+    blocks: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            current.append((start + lead, start + len(line.rstrip())))
+        elif current:
+            blocks.append(current)
+            current = []
+        start += len(line) + 1
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab. \t\r\n\x0b\x0c\xa0\u2028\u3000")), max_size=300))
+def test_raw_blocks_are_the_runs_of_non_blank_lines(text: str) -> None:
+    from spacereader.core.structure import _raw_blocks
+
+    found = [[(line.start, line.end) for line in block.lines] for block in _raw_blocks(text)]
+    lazily = [
+        [(line.start, line.end) for line in block.iter_lines()] for block in _raw_blocks(text)
+    ]
+    assert lazily == found
+    assert found == _reference_blocks(text)

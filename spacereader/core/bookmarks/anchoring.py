@@ -28,6 +28,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from spacereader.core.bookmarks.errors import InvalidBookmarkError
 from spacereader.core.bookmarks.model import AnchorStatus, Bookmark
+from spacereader.core.wording import counted
 
 CONTEXT_CHARS = 32
 # An exact quote whose context agrees this well is taken at once.
@@ -80,7 +81,7 @@ def select(text: str, start: int, end: int) -> Selector:
     if not 0 <= start < end <= len(text):
         raise InvalidBookmarkError(
             f"passage {start}–{end} is not a non-empty range"
-            f" inside a text of {len(text)} characters"
+            f" inside a text of {counted(len(text), 'character')}"
         )
     return Selector(
         quote=text[start:end],

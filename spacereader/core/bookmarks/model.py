@@ -16,6 +16,7 @@ from enum import Enum
 from pathlib import Path
 
 from spacereader.core.bookmarks.errors import InvalidBookmarkError
+from spacereader.core.wording import counted
 
 
 class AnchorStatus(str, Enum):
@@ -135,7 +136,7 @@ def check_bookmark(bookmark: Bookmark) -> Bookmark:
     if bookmark.end - bookmark.start != len(bookmark.quote):
         raise InvalidBookmarkError(
             f"start {bookmark.start} and end {bookmark.end} do not span"
-            f" the quote's {len(bookmark.quote)} characters"
+            f" the quote's {counted(len(bookmark.quote), 'character')}"
         )
     if normalize_tags(bookmark.tags) != bookmark.tags:
         raise InvalidBookmarkError(f"tags {list(bookmark.tags)!r} are not normalized")

@@ -17,9 +17,10 @@ HTML block is shown as code, inline tags are hidden.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -276,14 +277,19 @@ class _InlineWalk:
             index += 1
 
 
-def markdown_blocks(text: str) -> list[MarkdownBlock]:
-    """The blocks a reader shows for a Markdown text, in order, in document offsets."""
+def markdown_blocks(text: str, references: Mapping[str, Any] | None = None) -> list[MarkdownBlock]:
+    """The blocks a reader shows for a Markdown text, in order, in document offsets.
+
+    `references` are link reference definitions from elsewhere (see
+    `link_references`), for a text that is the opening of a longer one.
+    """
     lines = _Lines(text)
     blocks, body = _front_matter_blocks(text)
     # The front matter's lines are parsed as blank lines (not as a rule and a heading);
     # line numbers, and so every offset, stay those of the text.
     source = re.sub(r"[^\n]+", "", text[:body]) + text[body:] if body else text
-    tokens = markdown_parser().parse(source)
+    env: dict[str, Any] = {"references": dict(references)} if references else {}
+    tokens = markdown_parser().parse(source, env)
     containers: list[list[str]] = []  # ["quote"] or ["item", pending marker]
     lists: list[str] = []  # "•" for bullet lists, "" for ordered ones
     index = 0
@@ -346,6 +352,13 @@ def _front_matter_blocks(text: str) -> tuple[list[MarkdownBlock], int]:
                 visible.append((end, end + 1))  # the line's own line break
         blocks.append(MarkdownBlock("code", 0, others[0][0], others[-1][1], tuple(visible)))
     return blocks, front.end
+
+
+def link_references(text: str) -> dict[str, Any]:
+    """The link reference definitions of a text ("[ISRO]: https://…"), as the parser keeps them."""
+    env: dict[str, Any] = {}
+    markdown_parser().parse(text, env)
+    return dict(env.get("references", {}))
 
 
 def _extent(lines: _Lines, line_map: list[int]) -> Range:
