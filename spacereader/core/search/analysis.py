@@ -1,4 +1,4 @@
-"""How text becomes index terms: the one analyzer for documents, queries and highlights.
+"""How text becomes index terms: one analysis for documents, queries and highlights.
 
 A word is case-folded, stripped of its accents ("précédente" → "precedente") and
 stemmed with Porter2 ("cooperation" → "cooper"), so a query finds every form.
@@ -6,18 +6,21 @@ Numbers and one-letter words are kept ("5 stations" searches for 5); only a
 short list of stop words is dropped, and it leaves out words that matter here
 ("us", "may", "will"). "1,000" and "1000" are one term.
 
+Documents are analysed before they reach Whoosh (prepare.py hands it term
+lists), so the index sees exactly what highlight.py marks. At query time the
+Whoosh analyzer only cuts and folds words ("surfaces"); query.py turns each
+surface into a term, which lets one query be read with each language's rules.
+
 Only stems are indexed: a second, unstemmed form of every word would double the
 postings and the build time (measured). Wildcards and "Did you mean" work from
-the stems (see query.py).
+the folded words (see vocabulary.py).
 """
 
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -25,6 +28,7 @@ from typing import Any
 from whoosh.analysis import Analyzer, Token
 from whoosh.lang.porter2 import stem as porter2_stem
 
+ENGLISH = "en"
 MAX_TOKEN_CHARS = 64
 # Kana, CJK ideographs and Hangul have no spaces between words: each character
 # is a token, and a run of them in a query becomes a phrase.
@@ -37,26 +41,6 @@ STOP_WORDS = frozenset(
     """a an and are as at be by for from has have if in is it its of on or that the this
     to was were with s t l d le la les de des du et un une""".split()
 )
-
-
-# Index-time words seen by this thread's analyzer, while a collect_words() is open.
-_collecting = threading.local()
-
-
-@contextmanager
-def collect_words() -> Iterator[set[str]]:
-    """Gather the folded words the analyzer indexes in this thread (for the vocabulary).
-
-    Collecting while indexing costs next to nothing; scanning the text again
-    for its words cost more than a tenth of the build.
-    """
-    words: set[str] = set()
-    previous = getattr(_collecting, "words", None)
-    _collecting.words = words
-    try:
-        yield words
-    finally:
-        _collecting.words = previous
 
 
 @dataclass(frozen=True)
@@ -80,46 +64,86 @@ def fold(word: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def normalize_word(raw: str) -> tuple[str, str] | None:
-    """(surface, term) of a raw token, or None for a stop word.
-
-    The surface is the folded word; the term is its stem.
-    """
+def surface_of(raw: str) -> str:
+    """The folded form of a raw token, numbers normalised ("1,000" → "1000")."""
     surface = fold(raw[:MAX_TOKEN_CHARS])
+    if surface[:1].isdigit() and _THOUSANDS.match(surface):
+        return surface.replace(",", "")
+    return surface
+
+
+@lru_cache(maxsize=200_000)
+def _english_term(surface: str) -> str | None:
     if not surface or surface in STOP_WORDS:
         return None
-    if surface[0].isdigit():
-        if _THOUSANDS.match(surface):
-            surface = surface.replace(",", "")
-        return surface, surface
     if _STEMMABLE.match(surface) and len(surface) > 2:
-        return surface, porter2_stem(surface)
-    return surface, surface
+        return str(porter2_stem(surface))
+    return surface
 
 
-def stem(word: str) -> str:
+def term_of(surface: str, language: str = ENGLISH) -> str | None:
+    """The term a folded word becomes in a language, or None for a stop word."""
+    return _english_term(surface)
+
+
+@lru_cache(maxsize=400_000)
+def _english_word(raw: str) -> tuple[str, str | None]:
+    surface = surface_of(raw)
+    return surface, _english_term(surface)
+
+
+def _analyser(language: str) -> tuple[re.Pattern[str], Callable[[str], tuple[str, str | None]]]:
+    """The word pattern and the (cached) raw word → (surface, term) of a language."""
+    return TOKEN_PATTERN, _english_word
+
+
+def stem(word: str, language: str = ENGLISH) -> str:
     """The term a single word becomes, stop words included (for lookups)."""
-    normal = normalize_word(word)
-    if normal is None:
-        return fold(word)
-    return normal[1]
+    surface = surface_of(word)
+    term = term_of(surface, language)
+    return surface if term is None else term
 
 
-def word_tokens(text: str, offset: int = 0) -> Iterator[WordToken]:
+def word_tokens(text: str, offset: int = 0, language: str = ENGLISH) -> Iterator[WordToken]:
     """The words of a text that the index keeps, with their offsets (plus `offset`)."""
-    for match in TOKEN_PATTERN.finditer(text):
-        normal = normalize_word(match.group())
-        if normal is not None:
-            yield WordToken(normal[1], normal[0], match.start() + offset, match.end() + offset)
+    pattern, analysed = _analyser(language)
+    for match in pattern.finditer(text):
+        surface, term = analysed(match.group())
+        if term is not None:
+            yield WordToken(term, surface, match.start() + offset, match.end() + offset)
 
 
-def terms(text: str) -> list[str]:
+def terms(text: str, language: str = ENGLISH) -> list[str]:
     """The terms of a text, in order: what a query word or phrase searches for."""
-    return [token.term for token in word_tokens(text)]
+    pattern, analysed = _analyser(language)
+    return [term for term in (analysed(raw)[1] for raw in pattern.findall(text)) if term]
+
+
+def analyse(text: str, language: str = ENGLISH) -> tuple[list[str], set[str]]:
+    """A text's terms in order, and the folded words they come from (for indexing)."""
+    pattern, analysed = _analyser(language)
+    found: list[str] = []
+    words: set[str] = set()
+    for raw in pattern.findall(text):
+        surface, term = analysed(raw)
+        if term is not None:
+            found.append(term)
+            words.add(surface)
+    return found, words
+
+
+def surfaces(text: str) -> list[str]:
+    """The folded words of a text, stop words included (a query's words before stemming)."""
+    return [surface_of(raw) for raw in TOKEN_PATTERN.findall(text)]
 
 
 class SpaceAnalyzer(Analyzer):  # type: ignore[misc]
-    """Whoosh analyzer: tokens, stop words, folding and stemming, in one pass for speed."""
+    """Whoosh's side of the analysis: cuts and folds a query's words.
+
+    Documents reach Whoosh already analysed (as term lists), so this runs on
+    query text only; stemming and stop words are the query's business, once
+    per language (see query.py).
+    """
 
     def __call__(
         self,
@@ -148,14 +172,8 @@ class SpaceAnalyzer(Analyzer):  # type: ignore[misc]
             yield token
             return
         position = start_pos
-        sink = getattr(_collecting, "words", None) if mode == "index" else None
         for match in TOKEN_PATTERN.finditer(value):
-            normal = normalize_word(match.group())
-            if normal is None:
-                continue
-            if sink is not None:
-                sink.add(normal[0])
-            token.text = normal[1]
+            token.text = surface_of(match.group())
             token.boost = 1.0
             token.stopped = False
             if keeporiginal:

@@ -51,9 +51,9 @@ def prepared(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     original = builder_module.prepare_document
 
-    def counting(document):  # type: ignore[no-untyped-def]
+    def counting(document, frequent):  # type: ignore[no-untyped-def]
         seen.append(document.id)
-        return original(document)
+        return original(document, frequent)
 
     monkeypatch.setattr(builder_module, "prepare_document", counting)
     return seen
@@ -217,12 +217,9 @@ def test_search_while_syncing(library: Library, index: SearchIndex) -> None:
 def test_time_limit_cuts_a_search_short(
     library: Library, index: SearchIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from spacereader.core.search.reader import DeadlineCollector
-
     for number in range(5):
         add_text(library, f"test:{number}", article(number))
     index.sync(library)
-    monkeypatch.setattr(DeadlineCollector, "CHECK_EVERY", 1)
     index.time_limit = 0.0
     result = index.search("report")
     assert result.partial
