@@ -6,6 +6,13 @@ Numbers and one-letter words are kept ("5 stations" searches for 5); only a
 short list of stop words is dropped, and it leaves out words that matter here
 ("us", "may", "will"). "1,000" and "1000" are one term.
 
+French documents are read with French rules: elided articles and pronouns
+(l', d', qu', jusqu', lorsqu'…) are dropped, French stop words too, words are
+stemmed with Snowball's French stemmer after folding ("européenne" and
+"européens" → "europeen"; "lancement" and "lancé" → "lanc"), and a decimal
+comma is a decimal point ("1,2" → "1.2"). Folding comes first so that a word
+typed without its accents finds the same stem.
+
 Documents are analysed before they reach Whoosh (prepare.py hands it term
 lists), so the index sees exactly what highlight.py marks. At query time the
 Whoosh analyzer only cuts and folds words ("surfaces"); query.py turns each
@@ -27,8 +34,12 @@ from typing import Any
 
 from whoosh.analysis import Analyzer, Token
 from whoosh.lang.porter2 import stem as porter2_stem
+from whoosh.lang.snowball.french import FrenchStemmer
+from whoosh.lang.stopwords import stoplists
 
 ENGLISH = "en"
+FRENCH = "fr"
+LANGUAGES = (ENGLISH, FRENCH)
 MAX_TOKEN_CHARS = 64
 # Kana, CJK ideographs and Hangul have no spaces between words: each character
 # is a token, and a run of them in a query becomes a phrase.
@@ -41,6 +52,14 @@ STOP_WORDS = frozenset(
     """a an and are as at be by for from has have if in is it its of on or that the this
     to was were with s t l d le la les de des du et un une""".split()
 )
+# Whoosh's French list (articles, pronouns, forms of être and avoir), folded, and
+# what it leaves out.
+_FRENCH_EXTRA = "les cette cet dont jusqu lorsqu puisqu quoiqu presqu"
+ELISIONS = frozenset("l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu".split())
+# An elided word and its apostrophe, before a letter: "l'", "qu’", "Jusqu'".
+_ELIDED = r"(?i:\b(?:" + "|".join(sorted(ELISIONS, key=len, reverse=True)) + r")['’](?=[^\W\d_]))"
+FRENCH_PATTERN = re.compile(_ELIDED + "|" + TOKEN_PATTERN.pattern)
+_DECIMAL_COMMA = re.compile(r"^\d+,\d+$")
 
 
 @dataclass(frozen=True)
@@ -81,8 +100,35 @@ def _english_term(surface: str) -> str | None:
     return surface
 
 
+@lru_cache(maxsize=1)
+def _french() -> tuple[frozenset[str], Callable[[str], str]]:
+    """French stop words (folded) and stemmer, made on first use."""
+    stop_words = frozenset(fold(word) for word in stoplists["fr"]) | frozenset(
+        _FRENCH_EXTRA.split()
+    )
+    return stop_words, FrenchStemmer().stem
+
+
+@lru_cache(maxsize=200_000)
+def _french_term(surface: str) -> str | None:
+    stop_words, french_stem = _french()
+    if not surface or surface in stop_words:
+        return None
+    if _STEMMABLE.match(surface) and len(surface) > 2:
+        # "-ée(s)", folded "-ee(s)", is "-é" plus an agreement: stem it as "-é"
+        # ("lancée" with "lancé" and "lancement").
+        if surface.endswith(("ee", "ees")) and len(surface) > 4:
+            surface = surface[: -1 if surface.endswith("ee") else -2]
+        return str(french_stem(surface))
+    if _DECIMAL_COMMA.match(surface):
+        return surface.replace(",", ".")
+    return surface
+
+
 def term_of(surface: str, language: str = ENGLISH) -> str | None:
     """The term a folded word becomes in a language, or None for a stop word."""
+    if language == FRENCH:
+        return _french_term(surface)
     return _english_term(surface)
 
 
@@ -92,8 +138,18 @@ def _english_word(raw: str) -> tuple[str, str | None]:
     return surface, _english_term(surface)
 
 
+@lru_cache(maxsize=400_000)
+def _french_word(raw: str) -> tuple[str, str | None]:
+    if raw[-1] in "'’":  # an elided article or pronoun
+        return raw[:-1].casefold(), None
+    surface = surface_of(raw)
+    return surface, _french_term(surface)
+
+
 def _analyser(language: str) -> tuple[re.Pattern[str], Callable[[str], tuple[str, str | None]]]:
     """The word pattern and the (cached) raw word → (surface, term) of a language."""
+    if language == FRENCH:
+        return FRENCH_PATTERN, _french_word
     return TOKEN_PATTERN, _english_word
 
 

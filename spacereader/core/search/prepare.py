@@ -15,8 +15,9 @@ from typing import Any
 
 from spacereader.core.document import Document, DocumentInfo
 from spacereader.core.errors import DocumentNotFoundError
+from spacereader.core.language import detect_language
 from spacereader.core.search.acronym_table import Pair, document_acronyms
-from spacereader.core.search.analysis import ENGLISH, analyse, terms
+from spacereader.core.search.analysis import ENGLISH, LANGUAGES, analyse, terms
 from spacereader.core.search.grams import FrequentTerms
 from spacereader.core.search.passages import document_passages
 from spacereader.core.search.programs import program_names
@@ -52,8 +53,10 @@ def read_document(info: DocumentInfo) -> Document:
 
 
 def document_language(document: Document) -> str:
-    """How the document is analysed: its stored language (English when unknown)."""
-    return ENGLISH
+    """How the document is analysed: its stored language, else the one its text shows,
+    else English."""
+    language = document.info.language or detect_language(document.text)
+    return language if language in LANGUAGES else ENGLISH
 
 
 def passage_terms(document: Document) -> list[list[str]]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -113,7 +113,7 @@ def compile_query(
     text: str,
     reader: Any,
     schema: Any,
-    acronyms: AcronymTable,
+    acronyms: Mapping[str, AcronymTable],
     *,
     vocabulary: Callable[[], Vocabulary],
     deadline: float,
@@ -128,7 +128,13 @@ def compile_query(
         except (Exception, RecursionError):
             parsed = None
     readings = [
-        _read(parsed, text, Rewriter(reader, acronyms, vocabulary, deadline, language))
+        _read(
+            parsed,
+            text,
+            Rewriter(
+                reader, acronyms.get(language, AcronymTable()), vocabulary, deadline, language
+            ),
+        )
         for language in languages
     ]
     notice = None

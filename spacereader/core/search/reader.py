@@ -19,8 +19,9 @@ from typing import Any
 
 from whoosh import query as wq
 
+from spacereader.core.language import detect_language
 from spacereader.core.search.acronym_table import AcronymTable
-from spacereader.core.search.analysis import ENGLISH
+from spacereader.core.search.analysis import ENGLISH, FRENCH, LANGUAGES
 from spacereader.core.search.builder import records_manifest
 from spacereader.core.search.engine import Run
 from spacereader.core.search.errors import IndexDamagedError
@@ -62,7 +63,8 @@ class BuildReader:
         self.frequent: FrequentTerms = store.read_frequent(build)
         self.searcher = _retrying(lambda: guarded(lambda: _opened(self.index)))
         self.generation = -1
-        self.acronyms = AcronymTable()
+        self.languages: tuple[str, ...] = (ENGLISH,)
+        self.acronyms: dict[str, AcronymTable] = {}
         self.statistics = Statistics(self.searcher)
         self.segments: list[Segment] = []
         self._vocabulary: Vocabulary | None = None
@@ -96,7 +98,12 @@ class BuildReader:
         if manifest is None or manifest.generation != generation:
             # Another process committed and has not written its manifest yet.
             manifest = records_manifest(self.searcher)
-        self.acronyms = AcronymTable.learn(manifest.acronyms.values())
+        french = self.searcher.doc_frequency("lang", FRENCH) > 0
+        self.languages = (ENGLISH, FRENCH) if french else (ENGLISH,)
+        self.acronyms = {
+            language: AcronymTable.learn(manifest.acronyms.values(), language)
+            for language in self.languages
+        }
         self.statistics = Statistics(self.searcher)
         self.segments = [
             Segment(reader, offset) for reader, offset in self.searcher.reader().leaf_readers()
@@ -110,8 +117,10 @@ class BuildReader:
         self._results.clear()
 
     def language_of(self, doc_id: str, text: str) -> str:
-        """How a document's text was analysed."""
-        return ENGLISH
+        """How a document's text was analysed, when its stored language is unknown
+        (the index made the same guess)."""
+        language = detect_language(text)
+        return language if language in LANGUAGES else ENGLISH
 
     def vocabulary(self) -> Vocabulary:
         """The build's words, read on first need and again when a commit changed them."""
@@ -137,6 +146,7 @@ class BuildReader:
             self.acronyms,
             vocabulary=self.vocabulary,
             deadline=deadline,
+            languages=self.languages,
         )
         if time.monotonic() < deadline:  # a query cut short by the clock is not kept
             _remember(self._compiled, text, compiled, COMPILED_CACHE_SIZE)
