@@ -27,8 +27,9 @@ from spacereader.core.search.prepare import (
 )
 from spacereader.core.search.results import SyncReport
 from spacereader.core.search.schema import KIND_RECORD
-from spacereader.core.search.store import IndexStore, Manifest, writer_options
+from spacereader.core.search.store import IndexStore, Manifest
 from spacereader.core.search.vocabulary import Vocabulary
+from spacereader.core.search.writing import open_writer
 
 Progress = Callable[[int, int], None]
 # How long a sync waits for another process's writer before answering "busy".
@@ -137,7 +138,7 @@ def sync_documents(
     ]
     if not (removed or added or updated):
         return SyncReport(0, 0, 0, rebuilt=False)
-    writer = index.writer(timeout=WRITER_WAIT_S, limitmb=SYNC_MEMORY_MB, **writer_options())
+    writer = open_writer(index, timeout=WRITER_WAIT_S, limitmb=SYNC_MEMORY_MB)
     counts = {"added": 0, "updated": 0}
     was_cancelled = False
     try:
@@ -191,7 +192,7 @@ def build_from_scratch(
                 cancelled=cancelled,
             )
             segments = [result.segment for result in results if result.segment is not None]
-            writer = index.writer(**writer_options())
+            writer = open_writer(index)
             try:
                 # The chunks wrote finished segments: the commit only lists them.
                 writer.commit(mergetype=lambda _writer, existing: [*existing, *segments])

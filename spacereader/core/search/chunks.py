@@ -23,15 +23,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from whoosh.writing import SegmentWriter
-
 from spacereader.core.document import DocumentInfo
 from spacereader.core.errors import Error
 from spacereader.core.search.acronym_table import Pair
 from spacereader.core.search.errors import SearchError
 from spacereader.core.search.grams import FrequentTerms
 from spacereader.core.search.prepare import prepare_document, read_document
-from spacereader.core.search.store import IndexStore, writer_options
+from spacereader.core.search.store import IndexStore
+from spacereader.core.search.writing import chunk_writer
 
 REPORT_EVERY = 25
 # A build of more documents than this runs in worker processes even with procs=1:
@@ -67,7 +66,7 @@ def index_chunk(
 ) -> ChunkResult:
     """Write one segment holding these documents (not yet listed in the index)."""
     index = IndexStore(build.parent).open(build)
-    writer = SegmentWriter(index, _lk=False, limitmb=memory_mb, **writer_options())
+    writer = chunk_writer(index, limitmb=memory_mb)
     result = ChunkResult()
     try:
         _write_chunk(writer, documents, frequent, result, report=report, cancelled=cancelled)
