@@ -28,9 +28,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from whoosh.analysis import Analyzer, Token
 from whoosh.lang.porter2 import stem as porter2_stem
@@ -62,8 +61,7 @@ FRENCH_PATTERN = re.compile(_ELIDED + "|" + TOKEN_PATTERN.pattern)
 _DECIMAL_COMMA = re.compile(r"^\d+,\d+$")
 
 
-@dataclass(frozen=True)
-class WordToken:
+class WordToken(NamedTuple):
     """A word of a text as the index sees it: its term and where it sits."""
 
     term: str

@@ -48,7 +48,7 @@ from spacereader.core.search.store import IndexStore, LockLost
 # Every search answers within this, snippets included.
 SEARCH_TIME_LIMIT_S = 0.8
 # Why a search could not answer (SearchResult.error).
-INDEX_NOT_READY = "the search index is not built yet"
+INDEX_NOT_READY = "the search index is still being built"
 INDEX_MISSING = "the search index was removed; it will be built again"
 INDEX_DAMAGED = "the search index is damaged; it will be rebuilt"
 SEARCH_FAILED = "the search failed (an internal error; see the log)"
