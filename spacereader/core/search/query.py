@@ -132,7 +132,12 @@ def compile_query(
             parsed,
             text,
             Rewriter(
-                reader, acronyms.get(language, AcronymTable()), vocabulary, deadline, language
+                reader,
+                acronyms.get(language, AcronymTable()),
+                vocabulary,
+                deadline,
+                language,
+                languages=languages,
             ),
         )
         for language in languages
@@ -172,6 +177,7 @@ def _read(parsed: Any, text: str, rewriter: Rewriter) -> tuple[Any, Rewriter]:
             rewriter.vocabulary,
             rewriter.deadline,
             rewriter.language,
+            languages=rewriter.languages,
         )
         plain = _plain_words(_without_controls(text, MAX_PLAIN_SCAN_CHARS))
         rewritten = fallback.rewrite(plain) if plain is not None else None

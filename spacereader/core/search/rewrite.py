@@ -18,7 +18,7 @@ import fnmatch
 import itertools
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from whoosh import query as wq
@@ -48,12 +48,16 @@ class Rewriter:
         vocabulary: Callable[[], Vocabulary],
         deadline: float,
         language: str,
+        *,
+        languages: Sequence[str] = (),
     ) -> None:
         self.reader = reader
         self.acronyms = acronyms
         self.vocabulary = vocabulary
         self.deadline = deadline
         self.language = language
+        # Every language the query is read in (this one among them).
+        self.languages = tuple(languages) or (language,)
         self.terms: set[str] = set()
         self.phrases: list[tuple[str, ...]] = []
         self.prefixes: list[str] = []
@@ -70,6 +74,15 @@ class Rewriter:
 
     def _term_of(self, surface: str) -> str | None:
         return term_of(surface, self.language)
+
+    def _known(self, field: str, surface: str) -> bool:
+        """Whether the word matches something as typed, read in any of the languages:
+        only a word that matches nothing is retried fuzzily (or corrected)."""
+        for language in self.languages:
+            term = term_of(surface, language)
+            if term is not None and self.reader.doc_frequency(field, term) > 0:
+                return True
+        return False
 
     def rewrite(self, node: Any, negated: bool = False) -> Any:
         """The rewritten node, or None when it can match nothing."""
@@ -124,11 +137,7 @@ class Rewriter:
         for expansion in self.acronyms.expansions.get(term, ()):
             self.phrases.append(expansion)
             alternatives.append(wq.Phrase(field, list(expansion)))
-        if (
-            len(alternatives) == 1
-            and self._in_time()
-            and self.reader.doc_frequency(field, term) == 0
-        ):
+        if len(alternatives) == 1 and self._in_time() and not self._known(field, surface):
             alternatives = self._fuzzy(field, surface, term) or alternatives
         return alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives)
 

@@ -169,3 +169,13 @@ def test_french_grams_find_what_positions_find(library: Library, tmp_path: Path)
     finally:
         index.close()
         monkeypatch.undo()
+
+
+def test_a_word_found_in_one_language_is_not_corrected_in_the_other(
+    index: SearchIndex,
+) -> None:
+    """French words read with English rules match nothing: that is no misspelling."""
+    result = index.search("lancement européenne")
+    assert result.hits
+    assert result.suggestion is None
+    assert index.search("lancemant").suggestion == "lancement"
