@@ -36,6 +36,14 @@ from whoosh.lang.porter2 import stem as porter2_stem
 from whoosh.lang.snowball.french import FrenchStemmer
 from whoosh.lang.stopwords import stoplists
 
+# Cache sizes. Every raw word of a text is looked up once per language in a
+# WORD_CACHE (what makes indexing fast: a library has ~100,000 distinct words);
+# the caches behind it only see its misses. They bound a long session's memory:
+# a search process caches the words of the passages it marks.
+WORD_CACHE = 100_000
+TERM_CACHE = 20_000
+SMALL_CACHE = 10_000
+
 ENGLISH = "en"
 FRENCH = "fr"
 LANGUAGES = (ENGLISH, FRENCH)
@@ -70,7 +78,7 @@ class WordToken(NamedTuple):
     end: int
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=SMALL_CACHE)
 def fold(word: str) -> str:
     """Lower-case and accent-free: "Précédente" → "precedente"."""
     folded = word.casefold()
@@ -80,7 +88,7 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=SMALL_CACHE)
 def surface_of(raw: str) -> str:
     """The folded form of a raw token, numbers normalised ("1,000" → "1000")."""
     surface = fold(raw[:MAX_TOKEN_CHARS])
@@ -89,7 +97,7 @@ def surface_of(raw: str) -> str:
     return surface
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=TERM_CACHE)
 def _english_term(surface: str) -> str | None:
     if not surface or surface in STOP_WORDS:
         return None
@@ -107,7 +115,7 @@ def _french() -> tuple[frozenset[str], Callable[[str], str]]:
     return stop_words, FrenchStemmer().stem
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=TERM_CACHE)
 def _french_term(surface: str) -> str | None:
     stop_words, french_stem = _french()
     if not surface or surface in stop_words:
@@ -130,13 +138,13 @@ def term_of(surface: str, language: str = ENGLISH) -> str | None:
     return _english_term(surface)
 
 
-@lru_cache(maxsize=400_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _english_word(raw: str) -> tuple[str, str | None]:
     surface = surface_of(raw)
     return surface, _english_term(surface)
 
 
-@lru_cache(maxsize=400_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _french_word(raw: str) -> tuple[str, str | None]:
     if raw[-1] in "'’":  # an elided article or pronoun
         return raw[:-1].casefold(), None
