@@ -197,8 +197,10 @@ class SearchFeature(QObject):
         if task_id == self._search_task:
             self._show_result(result)
             if self.index.needs_sync():
-                # A search met a damaged index: rebuild it; results come back after.
-                self.shell.window.show_status("The search index was damaged; rebuilding it…")
+                # A search met a damaged or removed index: rebuild it; results come after.
+                error = result.result.error if result.result is not None else None
+                reason = error or "the search index is damaged; it will be rebuilt"
+                self.shell.window.show_status(f"{reason[:1].upper()}{reason[1:]}.")
                 self.sync()
         elif task_id == self._highlight_task:
             self._show_document_highlights(result)

@@ -187,3 +187,21 @@ def test_the_summary_says_when_a_list_is_short_of_the_truth() -> None:
     )
     assert "damaged" in summary_html(result(0, error="the index is damaged"), 0, 0)
     assert summary_html(None, 0, 2) == "2 bookmarks"
+
+
+def test_a_removed_index_is_rebuilt_and_the_search_answered(
+    qtbot: QtBot, reader_app: SpaceReaderApp
+) -> None:
+    import shutil
+
+    wait_indexed(qtbot, reader_app)
+    index = reader_app.search.index.get()
+    shutil.rmtree(index.folder)
+    statuses: list[str] = []
+    reader_app.window.statusBar().messageChanged.connect(statuses.append)
+    panel = reader_app.search_panel
+    panel.field.setText("ILRS")
+    panel.query_changed.emit("ILRS")
+    qtbot.waitUntil(lambda: any("was removed" in status for status in statuses), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: panel.summary.text().startswith("2 hits"), timeout=WAIT_MS)
+    assert index.folder.is_dir()

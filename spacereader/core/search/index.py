@@ -138,11 +138,14 @@ class SearchIndex:
         cancelled = cancelled or _never
         with self._write_lock:
             try:
-                return self._sync_locked(library, progress, cancelled)
+                report = self._sync_locked(library, progress, cancelled)
             except IndexDamagedError as why:
                 level = logging.INFO if isinstance(why, IndexMissingError) else logging.WARNING
                 _log.log(level, "building the search index: %s", why)
-                return self._rebuild_locked(library, progress, cancelled, after_check=True)
+                report = self._rebuild_locked(library, progress, cancelled, after_check=True)
+            # From now on, a missing index is one that was removed.
+            self._had_build = self._had_build or self._store.current_build() is not None
+            return report
 
     def rebuild(
         self,
@@ -152,9 +155,11 @@ class SearchIndex:
     ) -> SyncReport:
         """Index the whole library afresh and swap the new index in."""
         with self._write_lock:
-            return self._rebuild_locked(
+            report = self._rebuild_locked(
                 library, progress or _no_progress, cancelled or _never, after_check=False
             )
+            self._had_build = self._had_build or self._store.current_build() is not None
+            return report
 
     def _sync_locked(
         self,
