@@ -117,7 +117,18 @@ def percentiles(samples: list[float]) -> tuple[float, float, float]:
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident memory (Linux reports KiB)."""
+    """This process's peak resident memory.
+
+    VmHWM where there is one (Linux): getrusage's ru_maxrss survives exec, so a
+    child started from a large parent would report the parent's peak.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
