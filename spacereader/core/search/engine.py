@@ -24,19 +24,12 @@ from whoosh import query as wq
 from spacereader.core.search.analysis import terms
 from spacereader.core.search.grams import FrequentTerms
 from spacereader.core.search.positions import decode
-from spacereader.core.search.schema import (
-    DEFAULT_FIELD,
-    GRAM_FIELD,
-    KIND_HEADING,
-    KIND_PARAGRAPH,
-    KIND_TITLE,
-)
+from spacereader.core.search.schema import DEFAULT_FIELD, GRAM_FIELD, KIND_RECORD
 from spacereader.core.search.segments import K1, Block, Segment, Statistics, blocks
 
 Scores = dict[int, float]
 # Phrase candidates checked against their text between two looks at the clock.
 CHECK_EVERY = 32
-_PASSAGE_KINDS = (KIND_TITLE, KIND_HEADING, KIND_PARAGRAPH)
 
 
 class Run:
@@ -125,10 +118,11 @@ class Run:
         return float(self.segment.size)
 
     def _passages(self, within: list[int] | None) -> list[int]:
-        found: set[int] = set()
-        for kind in _PASSAGE_KINDS:
-            found.update(self.term("kind", kind, within, scored=False)[0])
-        return sorted(found)
+        """Every live passage (of `within`): what a NOT leaves words out of."""
+        records = self.term("kind", KIND_RECORD, within, scored=False)[0]
+        deleted = self.segment.deleted
+        candidates = within if within is not None else range(self.segment.size)
+        return [docnum for docnum in candidates if docnum not in records and docnum not in deleted]
 
     # -- terms -------------------------------------------------------------
 

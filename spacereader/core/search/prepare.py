@@ -81,10 +81,10 @@ def prepare_document(document: Document, frequent: FrequentTerms) -> PreparedDoc
         passage_text = passage.text(text)
         content, passage_words = analyse(passage_text, language)
         words.update(passage_words)
+        # Only records carry a kind and a hash: postings and stored bytes a passage
+        # would pay for on every build.
         entry: dict[str, Any] = {
             "doc_id": info.id,
-            "doc_hash": info.content_hash,
-            "kind": passage.kind,
             "content": content,
             "title_text": info.title,
             "text": passage_text,

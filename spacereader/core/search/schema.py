@@ -43,6 +43,7 @@ def build_schema() -> Any:
     """The Whoosh schema of every passage and document record."""
     return fields.Schema(
         doc_id=fields.ID(stored=True),
+        # Document records only.
         doc_hash=fields.STORED(),
         kind=fields.ID(stored=True),
         # How the passage's text was analysed: "fr", or nothing for English.

@@ -105,6 +105,8 @@ def test_or_and_not_counts(library: Library, index: SearchIndex) -> None:
     both = index.search("space orbit", limit=1).total
     assert index.search("space OR orbit", limit=1).total == space + orbit - both
     assert index.search("space NOT orbit", limit=1).total == space - both
+    passages = sum(len(document_passages(library.load(info.id))) for info in library.documents())
+    assert index.search("space OR NOT orbit", limit=1).total == passages - orbit + both
 
 
 def in_a_row(text: str, words: list[str]) -> bool:
