@@ -194,11 +194,6 @@ def analyse(text: str, language: str = ENGLISH) -> tuple[list[str], set[str]]:
     return found, words
 
 
-def surfaces(text: str) -> list[str]:
-    """The folded words of a text, stop words included (a query's words before stemming)."""
-    return [surface_of(raw) for raw in TOKEN_PATTERN.findall(text)]
-
-
 class SpaceAnalyzer(Analyzer):  # type: ignore[misc]
     """Whoosh's side of the analysis: cuts and folds a query's words.
 
