@@ -185,10 +185,13 @@ class Run:
             chain = [str(gram) for gram in grams]
             if len(chain) == 1:  # two frequent words: one term, nothing to check
                 return self.term(GRAM_FIELD, chain[0], within)[0]
-            found, places = self._intersect([(GRAM_FIELD, gram) for gram in chain], within)
+            offsets = _covering(len(chain))
+            found, places = self._intersect([(GRAM_FIELD, chain[i]) for i in offsets], within)
             if not found:
                 return found
-            return self._in_a_row(found, field, words, [places[(GRAM_FIELD, g)] for g in chain])
+            return self._in_a_row(
+                found, field, words, [(places[(GRAM_FIELD, chain[i])], i) for i in offsets]
+            )
         covered = {index + step for index, gram in enumerate(grams) if gram for step in (0, 1)}
         parts = [(GRAM_FIELD, str(gram)) for gram in grams if gram]
         parts += [(field, word) for index, word in enumerate(words) if index not in covered]
@@ -200,7 +203,9 @@ class Run:
             word: self.term(field, word, candidates, keep_places=True, scored=False)[1]
             for word in set(words)
         }
-        return self._in_a_row(found, field, words, [by_word[word] for word in words])
+        return self._in_a_row(
+            found, field, words, [(by_word[word], index) for index, word in enumerate(words)]
+        )
 
     def _intersect(
         self, parts: Iterable[tuple[str, str]], within: list[int] | None
@@ -218,9 +223,13 @@ class Run:
         return found, places
 
     def _in_a_row(
-        self, found: Scores, field: str, words: list[str], places: list[Places]
+        self,
+        found: Scores,
+        field: str,
+        words: list[str],
+        places: list[tuple[Places, int]],
     ) -> Scores:
-        """The documents where the i-th part sits at p + i for some p.
+        """The documents where each part sits at p + its offset, for one p.
 
         First positions decide when they line up, or when no part repeats in the
         document; otherwise its stored text does.
@@ -228,13 +237,14 @@ class Run:
         if self.expired():
             return {}
         docnums = list(found)
-        base = [places[0].first.get(docnum, -1) for docnum in docnums]
+        (first, start), *rest = places
+        base = [first.first.get(docnum, -1) - start for docnum in docnums]
         same = [True] * len(docnums)
-        for offset, place in enumerate(places[1:], start=1):
+        for place, offset in rest:
             column = [place.first.get(docnum, -1) - offset for docnum in docnums]
             same = [s and a == b for s, a, b in zip(same, base, column, strict=True)]
         kept = {docnum: found[docnum] for docnum, s in zip(docnums, same, strict=True) if s}
-        repeated = set().union(*(place.repeated for place in places))
+        repeated = set().union(*(place.repeated for place, _ in places))
         unsure = (
             [d for d, s in zip(docnums, same, strict=True) if not s and d in repeated]
             if repeated
@@ -260,6 +270,16 @@ class Run:
             for index in range(len(found) - size + 1)
             if found[index] == words[0]
         )
+
+
+def _covering(grams: int) -> list[int]:
+    """Which of a phrase's grams (pairs 0…grams-1) to look up: every other one and
+    the last, which still cover every word once their positions line up ("a b c d e"
+    is "a b" at p, "c d" at p + 2, "d e" at p + 3)."""
+    offsets = list(range(0, grams, 2))
+    if offsets[-1] != grams - 1:
+        offsets.append(grams - 1)
+    return offsets
 
 
 def _kept(
