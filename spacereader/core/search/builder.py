@@ -1,7 +1,7 @@
 """Writing the index: passages of changed documents in, removed documents out.
 
 Only the thread that holds SearchIndex's write lock calls these. Each library
-document is keyed by its content hash, so a sync touches only the documents
+document is keyed by its content hash and language, so a sync touches only the documents
 that were added, changed or removed since the last commit. A full build runs
 in chunks (chunks.py), in parallel processes when asked to.
 """
@@ -24,6 +24,7 @@ from spacereader.core.search.prepare import (
     passage_terms,
     prepare_document,
     read_document,
+    version_of,
 )
 from spacereader.core.search.results import SyncReport
 from spacereader.core.search.schema import KIND_RECORD
@@ -94,7 +95,7 @@ def _prepare(info: DocumentInfo, frequent: FrequentTerms) -> PreparedDocument | 
 
 
 def _record(state: BuildState, prepared: PreparedDocument, words: set[str]) -> None:
-    state.manifest.docs[prepared.info.id] = prepared.info.content_hash
+    state.manifest.docs[prepared.info.id] = version_of(prepared.info)
     if prepared.acronyms:
         state.manifest.acronyms[prepared.info.id] = list(prepared.acronyms)
     else:
@@ -134,7 +135,7 @@ def sync_documents(
     removed = [doc_id for doc_id in indexed if doc_id not in infos]
     added = [info for info in documents if info.id not in indexed]
     updated = [
-        info for info in documents if info.id in indexed and indexed[info.id] != info.content_hash
+        info for info in documents if info.id in indexed and indexed[info.id] != version_of(info)
     ]
     if not (removed or added or updated):
         return SyncReport(0, 0, 0, rebuilt=False)

@@ -28,7 +28,7 @@ from spacereader.core.errors import Error
 from spacereader.core.search.acronym_table import Pair
 from spacereader.core.search.errors import SearchError
 from spacereader.core.search.grams import FrequentTerms
-from spacereader.core.search.prepare import prepare_document, read_document
+from spacereader.core.search.prepare import prepare_document, read_document, version_of
 from spacereader.core.search.store import IndexStore
 from spacereader.core.search.writing import chunk_writer
 
@@ -98,7 +98,7 @@ def _write_chunk(
             prepared = None
         if prepared is not None:
             result.words.update(prepared.write(writer))
-            result.docs[info.id] = info.content_hash
+            result.docs[info.id] = version_of(info)
             if prepared.acronyms:
                 result.acronyms[info.id] = list(prepared.acronyms)
         pending += 1

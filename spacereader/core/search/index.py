@@ -40,6 +40,7 @@ from spacereader.core.search.builder import (
 )
 from spacereader.core.search.errors import IndexDamagedError, IndexMissingError, SearchError
 from spacereader.core.search.highlight import find_marks
+from spacereader.core.search.prepare import version_of
 from spacereader.core.search.reader import BuildReader
 from spacereader.core.search.results import SearchResult, SyncReport
 from spacereader.core.search.schema import SCHEMA_VERSION
@@ -83,7 +84,7 @@ def _worth_rebuilding(documents: list[DocumentInfo], state: BuildState) -> bool:
     if state.frequent.needs_relearning(len(documents)):
         return True
     indexed = state.manifest.docs
-    changed = sum(1 for info in documents if indexed.get(info.id) != info.content_hash)
+    changed = sum(1 for info in documents if indexed.get(info.id) != version_of(info))
     return changed > max(REBUILD_MINIMUM, REBUILD_SHARE * len(documents))
 
 

@@ -43,6 +43,12 @@ class PreparedDocument:
         return set(self.words)
 
 
+def version_of(info: DocumentInfo) -> str:
+    """What the index keeps to tell whether a document changed: its text's hash and its
+    stored language (a language set or corrected later changes how it is analysed)."""
+    return f"{info.content_hash}:{info.language}"
+
+
 def read_document(info: DocumentInfo) -> Document:
     """The document's text and structure, as Library.load gives them."""
     try:
@@ -104,7 +110,7 @@ def prepare_document(document: Document, frequent: FrequentTerms) -> PreparedDoc
     pairs = tuple(document_acronyms(text))
     record: dict[str, Any] = {
         "doc_id": info.id,
-        "doc_hash": info.content_hash,
+        "doc_hash": version_of(info),
         "kind": KIND_RECORD,
         "title_text": info.title,
         "acronyms": list(pairs),

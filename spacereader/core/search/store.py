@@ -79,7 +79,7 @@ class Manifest:
 
     generation: int
     files: dict[str, FileStamp] = field(default_factory=dict)
-    docs: dict[str, str] = field(default_factory=dict)  # doc id -> content hash
+    docs: dict[str, str] = field(default_factory=dict)  # doc id -> version (prepare.py)
     acronyms: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
 

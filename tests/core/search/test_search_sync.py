@@ -227,3 +227,23 @@ def test_time_limit_cuts_a_search_short(
     assert result.elapsed_ms < 200
     index.time_limit = 0.8
     assert not index.search("report").partial
+
+
+def test_a_document_whose_language_changes_is_read_again(
+    library: Library, index: SearchIndex, prepared: list[str]
+) -> None:
+    """A language set (or corrected) after import changes how the text is analysed."""
+    import sqlite3
+
+    text = "Brève\n\nLes ministres ont validé le lancement.\n"
+    doc_id = add_text(library, "t:fr", text)
+    index.sync(library)
+    assert not index.search("lancé").hits  # read as English: "lancement" is not "lancé"
+    prepared.clear()
+    with sqlite3.connect(library.root / "library.sqlite3") as catalogue:
+        catalogue.execute("UPDATE documents SET language = 'fr' WHERE id = ?", (doc_id,))
+    catalogue.close()
+    report = index.sync(library)
+    assert (report.added, report.updated) == (0, 1)
+    assert prepared == [doc_id]
+    assert [hit.doc_id for hit in index.search("lancé").hits] == [doc_id]
