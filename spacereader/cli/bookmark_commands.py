@@ -83,23 +83,28 @@ def _one_line(text: str, width: int) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
+def bookmark_line(mark: Bookmark, titles: dict[str, str]) -> str:
+    """One bookmark on one line: id, document, place, quote, note, tags, status."""
+    line = (
+        f"{mark.id[:8]}  {titles.get(mark.doc_id, mark.doc_id)}  {mark.start}–{mark.end}"
+        f"  “{_one_line(mark.quote, QUOTE_WIDTH)}”"
+    )
+    if mark.note:
+        line += f"  — {_one_line(mark.note, QUOTE_WIDTH)}"
+    if mark.tags:
+        line += "  [" + ", ".join(mark.tags) + "]"
+    if mark.status.value != "anchored":
+        line += f"  ({mark.status.value})"
+    return line
+
+
 def _print_bookmarks(marks: list[Bookmark], as_json: bool) -> None:
     titles = _titles()
     if as_json:
         print_json([to_json(mark, titles) for mark in marks])
         return
     for mark in marks:
-        line = (
-            f"{mark.id[:8]}  {titles.get(mark.doc_id, mark.doc_id)}  {mark.start}–{mark.end}"
-            f"  “{_one_line(mark.quote, QUOTE_WIDTH)}”"
-        )
-        if mark.note:
-            line += f"  — {_one_line(mark.note, QUOTE_WIDTH)}"
-        if mark.tags:
-            line += "  [" + ", ".join(mark.tags) + "]"
-        if mark.status.value != "anchored":
-            line += f"  ({mark.status.value})"
-        print(line)
+        print(bookmark_line(mark, titles))
 
 
 def list_bookmarks(args: argparse.Namespace) -> int:

@@ -2,8 +2,11 @@
 
 `search` brings the index up to date with the library first (incremental, and
 cheap when nothing changed); if the app is writing the index at that moment,
-it answers from the last committed index. A progress bar appears on stderr
-only when stderr is a terminal.
+it answers from the last committed index. A query is answered as the Search
+dock answers it (core.search.answers): `note:word` searches the bookmarks.
+When the index turns out damaged or removed, the command says so on stderr,
+builds it again and answers. A progress bar appears on stderr only when
+stderr is a terminal.
 """
 
 from __future__ import annotations
@@ -20,7 +23,10 @@ from spacereader.cli.output import print_json, print_json_line, warn
 from spacereader.core.wording import counted
 
 if TYPE_CHECKING:
-    from spacereader.core.search import Hit, SearchResult
+    from spacereader.core.bookmarks import Bookmark, BookmarkStore
+    from spacereader.core.library import Library
+    from spacereader.core.search import Hit, SearchIndex, SearchResult
+    from spacereader.core.search.answers import Answer
 
 # The index (Whoosh) and the library are imported when a command runs: building
 # the parser must stay cheap, since every `spacereader` start builds it.
@@ -38,7 +44,8 @@ def register(subparsers: Any) -> None:
         help="search every document in the library",
         description='Search the library. Words are ANDed; also: OR, NOT, "phrases", '
         "trailing wildcards (stat*), title:word and program:name. An acronym also finds "
-        "its expansion, and the other way round.",
+        "its expansion, and the other way round. note:word, tag:word and quote:word "
+        "search the bookmarks.",
     )
     search.add_argument("query", nargs="*", help="the query (several words are one query)")
     search.add_argument("--json", action="store_true", help="print JSON")
@@ -49,6 +56,11 @@ def register(subparsers: Any) -> None:
         help=f"hits to show (default {DEFAULT_LIMIT})",
     )
     search.add_argument("--doc", metavar="ID", help="search one document (a unique id prefix)")
+    search.add_argument(
+        "--bookmarks",
+        action="store_true",
+        help="also search the bookmarks' quotes, notes and tags",
+    )
     search.add_argument(
         "--stdin",
         action="store_true",
@@ -114,6 +126,26 @@ def _progress() -> ProgressBar | None:
     return ProgressBar(sys.stderr, "indexing") if sys.stderr.isatty() else None
 
 
+class _Bookmarks:
+    """The bookmark store, opened only when a query needs it."""
+
+    def __init__(self) -> None:
+        self.store: BookmarkStore | None = None
+
+    def search(self, words: str) -> list[Bookmark]:
+        if self.store is None:
+            from spacereader.core.bookmarks import BookmarkStore
+
+            self.store = BookmarkStore()
+            if self.store.recovery is not None:
+                warn(self.store.recovery.message)
+        return self.store.search(words)
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+
 def search_library(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     """Sync the index, then answer the query (or each line of stdin)."""
     if args.stdin and args.query:
@@ -126,29 +158,80 @@ def search_library(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
     _quiet_logging()
     library = Library()
     index = SearchIndex(procs=_procs())
+    bookmarks = _Bookmarks()
     try:
         doc_id = library.info(args.doc).id if args.doc else None
-        bar = _progress()
-        index.sync(library, progress=bar)
-        if bar is not None:
-            bar.finish()
+        _sync(index, library)
         queries = (
             (line.rstrip("\r\n") for line in sys.stdin) if args.stdin else [" ".join(args.query)]
         )
         styled = sys.stdout.isatty()
+        titles = _Titles(library)
         for query in queries:
-            result = index.search(query, limit=args.limit, doc_id=doc_id)
+            found = _ask(index, library, query, args=args, doc_id=doc_id, bookmarks=bookmarks)
             if args.json and args.stdin:
-                print_json_line(result_json(result))
+                print_json_line(answer_json(found, titles))
             elif args.json:
-                print_json(result_json(result))
+                print_json(answer_json(found, titles))
             else:
-                print_readable(result, styled)
+                print_readable(found, styled, titles)
                 sys.stdout.flush()
     finally:
         index.close()
+        bookmarks.close()
         library.close()
     return 0
+
+
+def _sync(index: SearchIndex, library: Library) -> None:
+    bar = _progress()
+    index.sync(library, progress=bar)
+    if bar is not None:
+        bar.finish()
+
+
+def _ask(
+    index: SearchIndex,
+    library: Library,
+    query: str,
+    *,
+    args: argparse.Namespace,
+    doc_id: str | None,
+    bookmarks: _Bookmarks,
+) -> Answer:
+    """The answer; if the index turned out damaged or removed, say so, build it, ask again."""
+    from spacereader.core.search.answers import answer
+
+    def ask() -> Answer:
+        return answer(
+            query,
+            index,
+            limit=args.limit,
+            doc_id=doc_id,
+            bookmarks=bookmarks.search,
+            include_bookmarks=args.bookmarks,
+        )
+
+    found = ask()
+    if found.result is not None and found.result.error is not None:
+        warn(found.result.error)
+        if index.needs_sync:
+            _sync(index, library)
+            found = ask()
+    return found
+
+
+class _Titles:
+    """Document titles by id, read once and only if a bookmark needs one."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self._titles: dict[str, str] | None = None
+
+    def get(self) -> dict[str, str]:
+        if self._titles is None:
+            self._titles = {info.id: info.title for info in self.library.documents()}
+        return self._titles
 
 
 def reindex_library(args: argparse.Namespace) -> int:
@@ -205,27 +288,54 @@ def hit_json(hit: Hit) -> dict[str, Any]:
     }
 
 
-def result_json(result: SearchResult) -> dict[str, Any]:
+def answer_json(found: Answer, titles: _Titles) -> dict[str, Any]:
     """A query's answer as `search --json` prints it."""
+    from spacereader.core.bookmarks.exchange import to_json
+
+    result = found.result
     return {
-        "query": result.query,
-        "elapsed_ms": round(result.elapsed_ms, 2),
-        "total": result.total,
-        "suggestion": result.suggestion,
-        "hits": [hit_json(hit) for hit in result.hits],
+        "query": found.query,
+        "elapsed_ms": round(result.elapsed_ms, 2) if result is not None else 0.0,
+        "total": result.total if result is not None else 0,
+        "partial": result.partial if result is not None else False,
+        "suggestion": result.suggestion if result is not None else None,
+        "notice": result.notice if result is not None else None,
+        "error": result.error if result is not None else None,
+        "hits": [hit_json(hit) for hit in result.hits] if result is not None else [],
+        "bookmarks": [to_json(mark, titles.get()) for mark in found.bookmarks],
     }
 
 
-def print_readable(result: SearchResult, styled: bool) -> None:
-    """Hits grouped by document: the title, then each passage's snippet, the hit marked."""
-    before, after = (BOLD, PLAIN) if styled else ("«", "»")
-    groups = result.grouped()
+def summary(result: SearchResult) -> str:
+    """ "1,191 passages for 'space'", or "20 of 1,191 passages…" when the list is capped."""
     noun = "passage" if result.total == 1 else "passages"
-    shown = f" (showing {len(result.hits)})" if len(result.hits) < result.total else ""
-    print(f"{result.total} {noun} for {result.query!r}{shown} · {result.elapsed_ms:.0f} ms")
-    if result.suggestion:
-        print(f"Did you mean: {result.suggestion}?")
-    for doc_id, hits in groups:
+    shown = len(result.hits)
+    count = f"{shown:,} of {result.total:,}" if shown < result.total else f"{result.total:,}"
+    if result.partial:
+        count = f"{shown:,} of at least {result.total:,}"
+    return f"{count} {noun} for {result.query!r}"
+
+
+def print_readable(found: Answer, styled: bool, titles: _Titles) -> None:
+    """Matching bookmarks, then hits grouped by document, the words marked."""
+    from spacereader.cli.bookmark_commands import bookmark_line
+
+    before, after = (BOLD, PLAIN) if styled else ("«", "»")
+    result = found.result
+    if result is not None:
+        print(f"{summary(result)} · {result.elapsed_ms:.0f} ms")
+        if result.partial:
+            print("The time limit cut the search short: these are the best passages found in time.")
+        if result.notice:
+            print(result.notice)
+        if result.suggestion:
+            print(f"Did you mean: {result.suggestion}?")
+    if found.bookmarks or result is None:
+        noun = "bookmark" if len(found.bookmarks) == 1 else "bookmarks"
+        print(f"{len(found.bookmarks)} {noun} for {found.query!r}")
+        for mark in found.bookmarks:
+            print(f"  {bookmark_line(mark, titles.get())}")
+    for doc_id, hits in result.grouped() if result is not None else []:
         print()
         print(
             f"{before}{hits[0].title}{after}  [{doc_id}]"

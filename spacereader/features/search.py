@@ -23,19 +23,12 @@ from spacereader.ui.hit_navigation import HitNavigator
 from spacereader.ui.search_panel import SearchPanel
 
 if TYPE_CHECKING:
-    from spacereader.core.search import Hit, SearchIndex, SearchResult
+    from spacereader.core.search import Hit, SearchIndex
+    from spacereader.core.search.answers import Answer
 
 log = logging.getLogger("spacereader.search")
 
 RESULT_LIMIT = 200
-# Queries on these fields search the bookmarks only.
-BOOKMARK_FIELDS = ("note:", "tag:", "quote:")
-
-
-def bookmark_only(query: str) -> bool:
-    """True for `note:word` and the like."""
-    lowered = query.lower()
-    return any(lowered.startswith(field) or f" {field}" in lowered for field in BOOKMARK_FIELDS)
 
 
 class IndexHolder:
@@ -189,18 +182,22 @@ class SearchFeature(QObject):
             return
         document = self.shell.reader.current_document
         doc_id = None if self.panel.library_scope or document is None else document.id
-
-        only_bookmarks = bookmark_only(query)
-        with_bookmarks = only_bookmarks or self.panel.include_bookmarks.isChecked()
+        include_bookmarks = self.panel.include_bookmarks.isChecked()
         matches = self.bookmark_matches
+        limit = RESULT_LIMIT
 
         def task(progress: Progress) -> Any:
-            result = (
-                None
-                if only_bookmarks
-                else self.index.get().search(query, limit=RESULT_LIMIT, doc_id=doc_id)
+            from spacereader.core.search.answers import answer
+
+            # The command line asks the same way (core.search.answers).
+            return answer(
+                query,
+                self.index.get(),
+                limit=limit,
+                doc_id=doc_id,
+                bookmarks=matches,
+                include_bookmarks=include_bookmarks,
             )
-            return query, result, matches(query) if with_bookmarks else []
 
         self._search_task = self.searcher.submit(task, key="search")
 
@@ -209,28 +206,37 @@ class SearchFeature(QObject):
         if task_id == self._search_task:
             self._show_result(result)
             if self.index.needs_sync():
-                # A search met a damaged index: rebuild it; results come back after.
-                self.shell.window.show_status("The search index was damaged; rebuilding it…")
+                # A search met a damaged or removed index: rebuild it; results come after.
+                error = result.result.error if result.result is not None else None
+                reason = error or "the search index is damaged; it will be rebuilt"
+                self.shell.window.show_status(f"{reason[:1].upper()}{reason[1:]}.")
                 self.sync()
         elif task_id == self._highlight_task:
             self._show_document_highlights(result)
 
-    def _show_result(self, found: tuple[str, SearchResult | None, list[Any]]) -> None:
-        query, result, bookmarks = found
+    def _show_result(self, found: Answer) -> None:
+        query, result = found.query, found.result
         if query != self._query:
             return
         self._shown_query = query
-        hits = self.panel.show_result(result, self.shell.titles(), bookmarks)
+        hits = self.panel.show_result(result, self.shell.titles(), list(found.bookmarks))
         self.navigator.set_hits(hits)
+        # The previous query's current hit, marks and "hit n of N" are stale now.
+        self.shell.reader.clear_highlights("current")
+        if self.shell.window.statusBar().currentMessage().startswith("hit "):
+            self.shell.window.statusBar().clearMessage()
         first = self.navigator.go_to(0) if self._jump_when_found else None
         if first is not None:
             self._jump_when_found = False
             self.go_to_hit(first)
-        else:
-            if self.indexed:
-                self._jump_when_found = False
-            self.navigator.set_hits(hits)
+            return
+        if self.indexed:
+            self._jump_when_found = False
+        self.navigator.set_hits(hits)
+        if hits:
             self.highlight_document()
+        else:
+            self.shell.reader.clear_highlights("search")
 
     @Slot(int, str)
     def _search_failed(self, task_id: int, message: str) -> None:
@@ -287,13 +293,15 @@ class SearchFeature(QObject):
         if document is None or not self._query:
             return
         query, doc_id = self._query, document.id
+        language = document.info.language or None
 
         def task(progress: Progress) -> Any:
             from spacereader.core.shown import shown_text
 
             # Only what the reader shows is marked: a link's address in Markdown is not.
             text = shown_text(document)
-            return doc_id, query, self.index.get().match_spans(query, doc_id, text)
+            spans = self.index.get().match_spans(query, doc_id, text, language)
+            return doc_id, query, spans
 
         self._highlight_task = self.searcher.submit(task, key="highlight")
 

@@ -71,6 +71,39 @@ def snippet_html(snippet: str, marks: tuple[tuple[int, int], ...]) -> str:
     return "".join(parts)
 
 
+def summary_html(result: SearchResult | None, shown: int, bookmarks: int) -> str:
+    """The line above the results: "1,191 hits in 57 documents", or "200 of 1,191 hits
+    shown" when the list is capped, and why, when it is short of the truth (cut by
+    the time limit, a query that cannot match, an index that cannot answer)."""
+    parts = []
+    if result is not None:
+        documents = len(result.grouped())
+        docs = "document" if documents == 1 else "documents"
+        hits = "hit" if result.total == 1 else "hits"
+        if result.error:
+            parts.append(f"Search unavailable: {html.escape(result.error)}.")
+        elif result.notice:
+            parts.append(html.escape(result.notice))
+        elif result.total == 0:
+            parts.append("No matches.")
+        elif result.partial:
+            parts.append(
+                f"{shown:,} of at least {result.total:,} {hits} in {documents:,} {docs}"
+                " (the search stopped at its time limit)"
+            )
+        elif shown < result.total:
+            parts.append(f"{shown:,} of {result.total:,} {hits} shown, from {documents:,} {docs}")
+        else:
+            parts.append(f"{result.total:,} {hits} in {documents:,} {docs}")
+    if bookmarks or result is None:
+        parts.append(f"{bookmarks:,} bookmark{'s' if bookmarks != 1 else ''}")
+    text = "; ".join(parts)
+    if result is not None and result.suggestion:
+        suggestion = html.escape(result.suggestion)
+        text += f' Did you mean <a href="{suggestion}">{suggestion}</a>?'
+    return text
+
+
 class SearchField(QLineEdit):
     """The query field; Esc asks to clear the highlights (and the field)."""
 
@@ -259,24 +292,7 @@ class SearchPanel(QWidget):
                     return
 
     def _show_summary(self, result: SearchResult | None, shown: int, bookmarks: int) -> None:
-        parts = []
-        if result is not None:
-            documents = len(result.grouped())
-            if result.total == 0:
-                parts.append("No matches.")
-            else:
-                hits = "hit" if result.total == 1 else "hits"
-                docs = "document" if documents == 1 else "documents"
-                text = f"{result.total:,} {hits} in {documents} {docs}"
-                if shown < result.total:
-                    text += f" (best {shown} shown)"
-                parts.append(text)
-        if bookmarks or result is None:
-            parts.append(f"{bookmarks} bookmark{'s' if bookmarks != 1 else ''}")
-        text = "; ".join(parts)
-        if result is not None and result.suggestion:
-            suggestion = html.escape(result.suggestion)
-            text += f' Did you mean <a href="{suggestion}">{suggestion}</a>?'
+        text = summary_html(result, shown, bookmarks)
         program = program_of_query(result.query if result is not None else self.query)
         if program:
             name = html.escape(program)

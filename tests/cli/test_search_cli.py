@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +19,17 @@ from spacereader.core.search import SearchIndex
 from spacereader.core.search.store import IndexStore
 
 HIT_FIELDS = {"doc_id", "title", "start", "end", "text", "snippet", "score"}
-RESULT_FIELDS = {"query", "elapsed_ms", "total", "suggestion", "hits"}
+RESULT_FIELDS = {
+    "query",
+    "elapsed_ms",
+    "total",
+    "partial",
+    "suggestion",
+    "notice",
+    "error",
+    "hits",
+    "bookmarks",
+}
 LOCK_HOLDER = """
 import sys, time
 from spacereader.core.search.store import IndexStore
@@ -53,6 +64,8 @@ def test_json_fields(capsys: pytest.CaptureFixture[str]) -> None:
     assert result["query"] == "ILRS"
     assert result["total"] == len(result["hits"]) == 2
     assert result["suggestion"] is None
+    assert (result["partial"], result["notice"], result["error"]) == (False, None, None)
+    assert result["bookmarks"] == []
     assert result["elapsed_ms"] > 0
     doc_id, text = seed_text()
     for hit in result["hits"]:
@@ -196,3 +209,71 @@ def test_search_while_another_process_writes(
             holder.stdout.close()
     # Once the writer is gone, the next command indexes the new document.
     assert json.loads(run(capsys, "search", "gateway", "--json")[1])["total"] == 2  # title, text
+
+
+def test_a_capped_list_says_how_many_it_shows(capsys: pytest.CaptureFixture[str]) -> None:
+    total = json.loads(run(capsys, "search", "space", "--json")[1])["total"]
+    assert total > 2
+    out = run(capsys, "search", "space", "--limit", "2")[1]
+    assert out.startswith(f"2 of {total:,} passages for 'space'")
+    out = run(capsys, "search", "space", "--limit", "500")[1]
+    assert out.startswith(f"{total:,} passages for 'space'")
+
+
+def test_note_queries_search_the_bookmarks(capsys: pytest.CaptureFixture[str]) -> None:
+    """`note:word` finds the bookmark, as the Search dock does."""
+    doc_id, text = seed_text()
+    assert run(capsys, "bookmarks", "add", doc_id, "0", "40", "--note", "gateway plans")[0] == 0
+    result = json.loads(run(capsys, "search", "note:gateway", "--json")[1])
+    assert [mark["note"] for mark in result["bookmarks"]] == ["gateway plans"]
+    assert result["bookmarks"][0]["quote"] == text[0:40]
+    assert (result["total"], result["hits"]) == (0, [])
+    out = run(capsys, "search", "note:gateway")[1]
+    assert "1 bookmark for 'note:gateway'" in out
+    assert "gateway plans" in out
+    assert json.loads(run(capsys, "search", "note:nothing", "--json")[1])["bookmarks"] == []
+    # Any other query lists bookmarks only when asked, as "Bookmarks too" does.
+    plain = json.loads(run(capsys, "search", "Space", "--json")[1])
+    assert plain["bookmarks"] == []
+    both = json.loads(run(capsys, "search", "Space", "--json", "--bookmarks")[1])
+    assert both["total"] == plain["total"] > 0
+    assert [mark["note"] for mark in both["bookmarks"]] == ["gateway plans"]
+
+
+def test_only_negations_say_why(capsys: pytest.CaptureFixture[str]) -> None:
+    result = json.loads(run(capsys, "search", "NOT", "satellite", "--json")[1])
+    assert (result["total"], result["hits"]) == (0, [])
+    assert "NOT" in result["notice"]
+    assert "NOT only leaves words out" in run(capsys, "search", "NOT", "satellite")[1]
+
+
+def test_stdin_says_when_its_index_vanished(tmp_path: Path) -> None:
+    """A running `search --stdin` whose index is removed says so, builds it, and answers."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "spacereader", "search", "--stdin", "--json"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=os.environ.copy(),
+    )
+    assert process.stdin is not None
+    assert process.stdout is not None
+    assert process.stderr is not None
+    try:
+        process.stdin.write("ILRS\n")
+        process.stdin.flush()
+        assert json.loads(process.stdout.readline())["total"] == 2
+        shutil.rmtree(SearchIndex().folder)
+        process.stdin.write("ILRS\n")
+        process.stdin.flush()
+        answer = json.loads(process.stdout.readline())
+        assert answer["total"] == 2
+        assert answer["error"] is None
+    finally:
+        process.stdin.close()
+        process.wait(timeout=60)
+        process.stdout.close()
+    assert process.returncode == 0
+    assert "the search index was removed" in process.stderr.read()
+    process.stderr.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -117,3 +118,90 @@ def test_escape_in_the_reader_clears_the_marks_and_the_current_hit(
     assert reader.highlights("search") == []
     assert reader.highlights("current") == []
     assert reader_app.search.navigator.current() is None
+
+
+def test_a_search_that_finds_nothing_clears_the_old_marks(
+    qtbot: QtBot, reader_app: SpaceReaderApp
+) -> None:
+    wait_indexed(qtbot, reader_app)
+    search_for(qtbot, reader_app, "station")
+    reader = reader_app.reader
+    status = reader_app.window.statusBar()
+    qtbot.waitUntil(lambda: status.currentMessage().startswith("hit 1 of "), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: bool(reader.highlights("search")), timeout=WAIT_MS)
+    search_for(qtbot, reader_app, "qqqzzzxx")
+    summary = reader_app.search_panel.summary
+    qtbot.waitUntil(lambda: "No matches" in summary.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not reader.highlights("search"), timeout=WAIT_MS)
+    assert reader.highlights("current") == []
+    assert not status.currentMessage().startswith("hit ")
+    assert reader_app.search.navigator.hits == ()
+
+
+def test_a_capped_list_says_how_many_it_shows(
+    qtbot: QtBot, reader_app: SpaceReaderApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("spacereader.features.search.RESULT_LIMIT", 3)
+    wait_indexed(qtbot, reader_app)
+    panel = reader_app.search_panel
+    panel.field.setText("space")
+    panel.query_changed.emit("space")
+    qtbot.waitUntil(lambda: panel.model.rowCount() >= 1, timeout=WAIT_MS)
+    total = reader_app.search.index.get().search("space", limit=500).total
+    assert total > 3
+    assert panel.summary.text().startswith(f"3 of {total:,} hits")
+
+
+def test_note_queries_list_the_bookmarks_as_the_command_line_does(
+    qtbot: QtBot, reader_app: SpaceReaderApp
+) -> None:
+    wait_indexed(qtbot, reader_app)
+    qtbot.waitUntil(lambda: reader_app.bookmarks.store is not None, timeout=WAIT_MS)
+    document = reader_app.reader.current_document
+    assert document is not None
+    store = reader_app.bookmarks.store
+    assert store is not None
+    store.add(document.id, document.text, 0, 40, note="gateway plans")
+    panel = reader_app.search_panel
+    panel.field.setText("note:gateway")
+    panel.query_changed.emit("note:gateway")
+    qtbot.waitUntil(lambda: "1 bookmark" in panel.summary.text(), timeout=WAIT_MS)
+    group = panel.model.item(0)
+    assert group.text().startswith("Bookmarks")
+    assert group.rowCount() == 1
+
+
+def test_the_summary_says_when_a_list_is_short_of_the_truth() -> None:
+    from spacereader.core.search import SearchResult
+    from spacereader.ui.search_panel import summary_html
+
+    def result(total: int, **extra: object) -> SearchResult:
+        return SearchResult("space", total, 1.0, None, (), **extra)  # type: ignore[arg-type]
+
+    assert summary_html(result(1191), 200, 0).startswith("200 of 1,191 hits shown")
+    assert summary_html(result(5), 5, 0) == "5 hits in 0 documents"
+    assert "at least 1,191" in summary_html(result(1191, partial=True), 200, 0)
+    assert "time limit" in summary_html(result(1191, partial=True), 200, 0)
+    assert summary_html(result(0, notice="Nothing to search for."), 0, 0) == (
+        "Nothing to search for."
+    )
+    assert "damaged" in summary_html(result(0, error="the index is damaged"), 0, 0)
+    assert summary_html(None, 0, 2) == "2 bookmarks"
+
+
+def test_a_removed_index_is_rebuilt_and_the_search_answered(
+    qtbot: QtBot, reader_app: SpaceReaderApp
+) -> None:
+    import shutil
+
+    wait_indexed(qtbot, reader_app)
+    index = reader_app.search.index.get()
+    shutil.rmtree(index.folder)
+    statuses: list[str] = []
+    reader_app.window.statusBar().messageChanged.connect(statuses.append)
+    panel = reader_app.search_panel
+    panel.field.setText("ILRS")
+    panel.query_changed.emit("ILRS")
+    qtbot.waitUntil(lambda: any("was removed" in status for status in statuses), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: panel.summary.text().startswith("2 hits"), timeout=WAIT_MS)
+    assert index.folder.is_dir()

@@ -4,6 +4,10 @@
 that the term of "ILRS" and the terms of the long name are one name, so a query
 for either also searches for the other. The table is kept per document, so that
 removing or changing a document takes back what it taught.
+
+There is one table per language, each with every definition analysed by that
+language's rules: a query read in French looks for a long name as French
+documents were indexed, whichever language defined it.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from spacereader.core.acronyms import find_acronym_definitions
-from spacereader.core.search.analysis import terms
+from spacereader.core.search.analysis import ENGLISH, terms
 
 # A few expansions per acronym: an acronym defined a hundred ways is noise.
 MAX_EXPANSIONS = 3
@@ -36,13 +40,14 @@ class AcronymTable:
     acronyms: Mapping[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
-    def learn(cls, per_document: Iterable[Iterable[Pair]]) -> AcronymTable:
-        """The table of every document's definitions; the most often defined first."""
+    def learn(cls, per_document: Iterable[Iterable[Pair]], language: str = ENGLISH) -> AcronymTable:
+        """The table of every document's definitions in one language's terms; the most
+        often defined first."""
         counts: Counter[tuple[str, tuple[str, ...]]] = Counter()
         for pairs in per_document:
             for acronym, expansion in pairs:
-                acronym_terms = terms(acronym)
-                expansion_terms = tuple(terms(expansion))
+                acronym_terms = terms(acronym, language)
+                expansion_terms = tuple(terms(expansion, language))
                 if len(acronym_terms) == 1 and len(expansion_terms) >= 2:
                     counts[(acronym_terms[0], expansion_terms)] += 1
         expansions: dict[str, list[tuple[str, ...]]] = {}

@@ -1,7 +1,7 @@
 """Writing the index: passages of changed documents in, removed documents out.
 
 Only the thread that holds SearchIndex's write lock calls these. Each library
-document is keyed by its content hash, so a sync touches only the documents
+document is keyed by its content hash and language, so a sync touches only the documents
 that were added, changed or removed since the last commit. A full build runs
 in chunks (chunks.py), in parallel processes when asked to.
 """
@@ -18,11 +18,19 @@ from typing import Any
 from spacereader.core.document import DocumentInfo
 from spacereader.core.errors import Error
 from spacereader.core.search.chunks import BuildCancelledError, ChunkResult, index_chunks
-from spacereader.core.search.prepare import PreparedDocument, prepare_document, read_document
+from spacereader.core.search.grams import FrequentTerms, learn, sample_indexes
+from spacereader.core.search.prepare import (
+    PreparedDocument,
+    passage_terms,
+    prepare_document,
+    read_document,
+    version_of,
+)
 from spacereader.core.search.results import SyncReport
 from spacereader.core.search.schema import KIND_RECORD
 from spacereader.core.search.store import IndexStore, Manifest
 from spacereader.core.search.vocabulary import Vocabulary
+from spacereader.core.search.writing import open_writer
 
 Progress = Callable[[int, int], None]
 # How long a sync waits for another process's writer before answering "busy".
@@ -33,11 +41,6 @@ WRITER_MEMORY_MB = 128
 # sorts a full pool in one call holding the GIL, so a small pool keeps a GUI
 # responsive.
 SYNC_MEMORY_MB = 16
-# Segments as separate files, not one compound file: Whoosh copies each part of
-# a compound file into memory when a searcher opens it. Measured at 10,000
-# documents: search process peak RSS 199 → 48 MB, first search 230 → 130 ms,
-# query latency unchanged or better.
-COMPOUND = False
 _log = logging.getLogger(__name__)
 
 
@@ -52,6 +55,7 @@ class BuildState:
     build: Path
     manifest: Manifest
     store: IndexStore
+    frequent: FrequentTerms
     _vocabulary: Vocabulary | None = None
 
     @property
@@ -67,7 +71,7 @@ def load_state(store: IndexStore, build: Path, index: Any, manifest: Manifest | 
     if manifest is None or manifest.generation != index.latest_generation():
         with index.searcher() as searcher:
             manifest = records_manifest(searcher)
-    return BuildState(build, manifest, store)
+    return BuildState(build, manifest, store, store.read_frequent(build))
 
 
 def records_manifest(searcher: Any) -> Manifest:
@@ -82,16 +86,16 @@ def records_manifest(searcher: Any) -> Manifest:
     return manifest
 
 
-def _prepare(info: DocumentInfo) -> PreparedDocument | None:
+def _prepare(info: DocumentInfo, frequent: FrequentTerms) -> PreparedDocument | None:
     try:
-        return prepare_document(read_document(info))
+        return prepare_document(read_document(info), frequent)
     except Error as error:  # a missing text: skip it, the next sync tries again
         _log.warning("not indexed: %s", error)
         return None
 
 
 def _record(state: BuildState, prepared: PreparedDocument, words: set[str]) -> None:
-    state.manifest.docs[prepared.info.id] = prepared.info.content_hash
+    state.manifest.docs[prepared.info.id] = version_of(prepared.info)
     if prepared.acronyms:
         state.manifest.acronyms[prepared.info.id] = list(prepared.acronyms)
     else:
@@ -131,11 +135,11 @@ def sync_documents(
     removed = [doc_id for doc_id in indexed if doc_id not in infos]
     added = [info for info in documents if info.id not in indexed]
     updated = [
-        info for info in documents if info.id in indexed and indexed[info.id] != info.content_hash
+        info for info in documents if info.id in indexed and indexed[info.id] != version_of(info)
     ]
     if not (removed or added or updated):
         return SyncReport(0, 0, 0, rebuilt=False)
-    writer = index.writer(timeout=WRITER_WAIT_S, limitmb=SYNC_MEMORY_MB, compound=COMPOUND)
+    writer = open_writer(index, timeout=WRITER_WAIT_S, limitmb=SYNC_MEMORY_MB)
     counts = {"added": 0, "updated": 0}
     was_cancelled = False
     try:
@@ -149,7 +153,7 @@ def sync_documents(
             if cancelled():
                 was_cancelled = True
                 break
-            prepared = _prepare(info)
+            prepared = _prepare(info, state.frequent)
             if prepared is not None:
                 _record(state, prepared, prepared.write(writer))
                 counts["added" if info in added else "updated"] += 1
@@ -177,23 +181,26 @@ def build_from_scratch(
     try:
         index = store.create(build)
         try:
+            frequent = learn_frequent(documents)
+            store.write_frequent(build, frequent)
             results = index_chunks(
                 build,
                 documents,
+                frequent,
                 procs,
                 memory_mb=WRITER_MEMORY_MB,
                 progress=progress,
                 cancelled=cancelled,
             )
             segments = [result.segment for result in results if result.segment is not None]
-            writer = index.writer(compound=COMPOUND)
+            writer = open_writer(index)
             try:
                 # The chunks wrote finished segments: the commit only lists them.
                 writer.commit(mergetype=lambda _writer, existing: [*existing, *segments])
             except BaseException:
                 _cancel(writer)
                 raise
-            state = BuildState(build, Manifest(generation=0), store, Vocabulary())
+            state = BuildState(build, Manifest(generation=0), store, frequent, Vocabulary())
             _merge_results(state, results)
             _save(store, state, index)
         finally:
@@ -206,6 +213,17 @@ def build_from_scratch(
         shutil.rmtree(build, ignore_errors=True)
         raise
     return state
+
+
+def learn_frequent(documents: list[DocumentInfo]) -> FrequentTerms:
+    """The frequent terms of a sample of the documents (see grams.py)."""
+    sample: list[list[str]] = []
+    for number in sample_indexes(len(documents)):
+        try:
+            sample.extend(passage_terms(read_document(documents[number])))
+        except Error:
+            continue
+    return learn(sample, len(documents))
 
 
 def _merge_results(state: BuildState, results: list[ChunkResult]) -> None:

@@ -23,14 +23,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from whoosh.writing import SegmentWriter
-
 from spacereader.core.document import DocumentInfo
 from spacereader.core.errors import Error
 from spacereader.core.search.acronym_table import Pair
 from spacereader.core.search.errors import SearchError
-from spacereader.core.search.prepare import prepare_document, read_document
+from spacereader.core.search.grams import FrequentTerms
+from spacereader.core.search.prepare import prepare_document, read_document, version_of
 from spacereader.core.search.store import IndexStore
+from spacereader.core.search.writing import chunk_writer
 
 REPORT_EVERY = 25
 # A build of more documents than this runs in worker processes even with procs=1:
@@ -58,6 +58,7 @@ class ChunkResult:
 def index_chunk(
     build: Path,
     documents: list[DocumentInfo],
+    frequent: FrequentTerms,
     *,
     memory_mb: int,
     report: Callable[[int], None],
@@ -65,10 +66,10 @@ def index_chunk(
 ) -> ChunkResult:
     """Write one segment holding these documents (not yet listed in the index)."""
     index = IndexStore(build.parent).open(build)
-    writer = SegmentWriter(index, _lk=False, limitmb=memory_mb, compound=False)
+    writer = chunk_writer(index, limitmb=memory_mb)
     result = ChunkResult()
     try:
-        _write_chunk(writer, documents, result, report, cancelled)
+        _write_chunk(writer, documents, frequent, result, report=report, cancelled=cancelled)
     except BaseException:
         _abandon(writer)
         raise
@@ -80,7 +81,9 @@ def index_chunk(
 def _write_chunk(
     writer: Any,
     documents: list[DocumentInfo],
+    frequent: FrequentTerms,
     result: ChunkResult,
+    *,
     report: Callable[[int], None],
     cancelled: Callable[[], bool],
 ) -> None:
@@ -89,13 +92,13 @@ def _write_chunk(
         if cancelled():
             raise BuildCancelledError
         try:
-            prepared = prepare_document(read_document(info))
+            prepared = prepare_document(read_document(info), frequent)
         except Error as error:  # a missing text: skip it, the next sync tries again
             _log.warning("not indexed: %s", error)
             prepared = None
         if prepared is not None:
             result.words.update(prepared.write(writer))
-            result.docs[info.id] = info.content_hash
+            result.docs[info.id] = version_of(info)
             if prepared.acronyms:
                 result.acronyms[info.id] = list(prepared.acronyms)
         pending += 1
@@ -117,6 +120,7 @@ def _abandon(writer: Any) -> None:
 def index_chunks(
     build: Path,
     documents: list[DocumentInfo],
+    frequent: FrequentTerms,
     procs: int,
     *,
     memory_mb: int,
@@ -136,16 +140,19 @@ def index_chunks(
     procs = max(1, min(procs, total // REPORT_EVERY or 1))
     if procs == 1 and total < IN_PROCESS_LIMIT:
         return [
-            index_chunk(build, documents, memory_mb=memory_mb, report=report, cancelled=cancelled)
+            index_chunk(
+                build, documents, frequent, memory_mb=memory_mb, report=report, cancelled=cancelled
+            )
         ]
     return _in_processes(
-        build, documents, procs, memory_mb=memory_mb, report=report, cancelled=cancelled
+        build, documents, frequent, procs, memory_mb=memory_mb, report=report, cancelled=cancelled
     )
 
 
 def _in_processes(
     build: Path,
     documents: list[DocumentInfo],
+    frequent: FrequentTerms,
     procs: int,
     *,
     memory_mb: int,
@@ -157,7 +164,7 @@ def _in_processes(
     workers = [
         context.Process(
             target=_chunk_process,
-            args=(str(build), documents[number::procs], memory_mb, messages, number),
+            args=(str(build), documents[number::procs], frequent, memory_mb, messages, number),
             daemon=True,
         )
         for number in range(procs)
@@ -194,14 +201,20 @@ def _in_processes(
     return [results[number] for number in range(procs)]
 
 
-def _chunk_process(
-    build: str, documents: list[DocumentInfo], memory_mb: int, messages: Any, number: int
+def _chunk_process(  # noqa: PLR0917 -- a process target takes positional arguments
+    build: str,
+    documents: list[DocumentInfo],
+    frequent: FrequentTerms,
+    memory_mb: int,
+    messages: Any,
+    number: int,
 ) -> None:
     """A worker process's main: index one chunk, send progress and the result."""
     try:
         result = index_chunk(
             Path(build),
             documents,
+            frequent,
             memory_mb=memory_mb,
             report=lambda count: messages.put(("progress", number, count)),
             cancelled=lambda: False,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacereader.core.search.analysis import WordToken, word_tokens
+from spacereader.core.search.analysis import ENGLISH, WordToken, word_tokens
 
 SNIPPET_CHARS = 240
 ELLIPSIS = "…"
@@ -43,11 +43,16 @@ def _prefix_match(token: WordToken, prefixes: tuple[str, ...]) -> bool:
     )
 
 
-def find_marks(text: str, spec: HighlightSpec, offset: int = 0) -> list[Span]:
-    """The spans of `text` (plus `offset`) the query matched, sorted, overlaps merged."""
+def find_marks(
+    text: str, spec: HighlightSpec, offset: int = 0, language: str = ENGLISH
+) -> list[Span]:
+    """The spans of `text` (plus `offset`) the query matched, sorted, overlaps merged.
+
+    The text is analysed in its own language, as the index analysed it.
+    """
     if not spec or not text:
         return []
-    tokens = list(word_tokens(text, offset))
+    tokens = list(word_tokens(text, offset, language or ENGLISH))
     spans: list[Span] = [
         (token.start, token.end)
         for token in tokens

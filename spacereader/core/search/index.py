@@ -16,6 +16,7 @@ answers with no hits and flags the index, so the next sync() checks it again
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import pickle
 import struct
@@ -39,13 +40,19 @@ from spacereader.core.search.builder import (
 )
 from spacereader.core.search.errors import IndexDamagedError, IndexMissingError, SearchError
 from spacereader.core.search.highlight import find_marks
+from spacereader.core.search.prepare import version_of
 from spacereader.core.search.reader import BuildReader
-from spacereader.core.search.results import Hit, SearchResult, SyncReport
+from spacereader.core.search.results import SearchResult, SyncReport
 from spacereader.core.search.schema import SCHEMA_VERSION
 from spacereader.core.search.store import IndexStore, LockLost
 
 # Every search answers within this, snippets included.
 SEARCH_TIME_LIMIT_S = 0.8
+# Why a search could not answer (SearchResult.error).
+INDEX_NOT_READY = "the search index is still being built"
+INDEX_MISSING = "the search index was removed; it will be built again"
+INDEX_DAMAGED = "the search index is damaged; it will be rebuilt"
+SEARCH_FAILED = "the search failed (an internal error; see the log)"
 # A sync that must rebuild waits this long for another process's build to finish.
 REBUILD_WAIT_S = 180.0
 # More changed documents than this share of the library: build afresh instead.
@@ -72,9 +79,12 @@ def default_folder() -> Path:
 
 
 def _worth_rebuilding(documents: list[DocumentInfo], state: BuildState) -> bool:
-    """Whether so much changed that a fresh build beats an incremental one."""
+    """Whether so much changed that a fresh build beats an incremental one, or the
+    library has outgrown the sample its frequent terms were learned from."""
+    if state.frequent.needs_relearning(len(documents)):
+        return True
     indexed = state.manifest.docs
-    changed = sum(1 for info in documents if indexed.get(info.id) != info.content_hash)
+    changed = sum(1 for info in documents if indexed.get(info.id) != version_of(info))
     return changed > max(REBUILD_MINIMUM, REBUILD_SHARE * len(documents))
 
 
@@ -104,6 +114,9 @@ class SearchIndex:
         self._checked: Path | None = None
         self._state: BuildState | None = None
         self._damaged = threading.Event()
+        # (build, generation) whose files passed a full check after a failed search.
+        self._sound: set[tuple[Path, int]] = set()
+        self._had_build = False
         self._local = threading.local()
         self._readers: list[BuildReader] = []
         self._readers_lock = threading.Lock()
@@ -126,11 +139,14 @@ class SearchIndex:
         cancelled = cancelled or _never
         with self._write_lock:
             try:
-                return self._sync_locked(library, progress, cancelled)
+                report = self._sync_locked(library, progress, cancelled)
             except IndexDamagedError as why:
                 level = logging.INFO if isinstance(why, IndexMissingError) else logging.WARNING
                 _log.log(level, "building the search index: %s", why)
-                return self._rebuild_locked(library, progress, cancelled, after_check=True)
+                report = self._rebuild_locked(library, progress, cancelled, after_check=True)
+            # From now on, a missing index is one that was removed.
+            self._had_build = self._had_build or self._store.current_build() is not None
+            return report
 
     def rebuild(
         self,
@@ -140,9 +156,11 @@ class SearchIndex:
     ) -> SyncReport:
         """Index the whole library afresh and swap the new index in."""
         with self._write_lock:
-            return self._rebuild_locked(
+            report = self._rebuild_locked(
                 library, progress or _no_progress, cancelled or _never, after_check=False
             )
+            self._had_build = self._had_build or self._store.current_build() is not None
+            return report
 
     def _sync_locked(
         self,
@@ -246,41 +264,106 @@ class SearchIndex:
     # -- reading -------------------------------------------------------------
 
     def search(self, query: str, limit: int = 50, doc_id: str | None = None) -> SearchResult:
-        """The passages matching a query, best first; never raises, answers within the limit."""
+        """The passages matching a query, best first; never raises, answers within the limit.
+
+        `total` is the exact number of matching passages, unless the time limit
+        cut the search short (`partial`). When the index cannot answer, `error`
+        says why; a missing or damaged index is flagged for the next sync.
+        """
         started = time.perf_counter()
         deadline = time.monotonic() + self.time_limit
-        total, partial, suggestion = 0, False, None
-        hits: list[Hit] = []
+        result = self._answer(query, limit, doc_id, deadline)
+        elapsed = (time.perf_counter() - started) * 1000.0
+        return dataclasses.replace(result, elapsed_ms=elapsed)
+
+    def _answer(self, query: str, limit: int, doc_id: str | None, deadline: float) -> SearchResult:
+        reader = None
         try:
             reader = self._thread_reader()
-            if reader is not None:
-                compiled = reader.compile(query, deadline)
-                suggestion = compiled.suggestion
-                total, hits, partial = reader.search(compiled, limit, doc_id, deadline)
-        except Exception:  # a damaged index must not reach the reader as a crash
-            _log.exception("search failed; the index will be rebuilt at the next sync")
+            if reader is None:
+                return self._empty(query, self._missing_reason())
+            cached = reader.cached(query, limit, doc_id)
+            if cached is not None:
+                return cached
+            compiled = reader.compile(query, deadline)
+            found = reader.search(compiled, limit, doc_id, deadline)
+        except Exception as error:  # an index error must not reach the reader as a crash
+            return self._empty(query, self._failed(reader, error))
+        result = SearchResult(
+            query,
+            found.total,
+            0.0,
+            compiled.suggestion,
+            tuple(found.hits),
+            partial=found.partial,
+            notice=compiled.notice,
+        )
+        reader.remember(query, limit, doc_id, result)
+        return result
+
+    @staticmethod
+    def _empty(query: str, error: str | None) -> SearchResult:
+        return SearchResult(query, 0, 0.0, None, (), error=error)
+
+    def _missing_reason(self) -> str | None:
+        if self._closed:
+            return None
+        if self._had_build:
+            # It was there: someone removed it. The next sync builds it again.
+            self._damaged.set()
+            return INDEX_MISSING
+        return INDEX_NOT_READY
+
+    def _failed(self, reader: BuildReader | None, error: Exception) -> str:
+        """Tell damage from a bug: only files that fail their checks are damage."""
+        build = reader.build if reader is not None else self._store.current_build()
+        if self._damaged_files(build, reader):
+            _log.warning("the search index is damaged (%s); it will be rebuilt", error)
             self._damaged.set()
             self._drop_thread_reader()
-        elapsed = (time.perf_counter() - started) * 1000.0
-        return SearchResult(query, total, elapsed, suggestion, tuple(hits), partial=partial)
+            return INDEX_DAMAGED
+        _log.error("search failed on a sound index", exc_info=error)
+        return SEARCH_FAILED
 
-    def match_spans(self, query: str, doc_id: str, text: str) -> list[tuple[int, int]]:
+    def _damaged_files(self, build: Path | None, reader: BuildReader | None) -> bool:
+        if build is None:
+            return True
+        try:
+            index = reader.index if reader is not None else self._store.open(build)
+            stamp = (build, int(index.latest_generation()))
+            if stamp in self._sound:
+                return False
+            self._store.verify_files(build, index, thorough=True)
+        except Exception:
+            return True
+        self._sound.add(stamp)
+        return False
+
+    def forget_results(self) -> None:
+        """Forget this thread's cached queries and results (the next search computes afresh)."""
+        reader: BuildReader | None = getattr(self._local, "reader", None)
+        if reader is not None:
+            reader.forget()
+
+    def match_spans(
+        self, query: str, doc_id: str, text: str, language: str | None = None
+    ) -> list[tuple[int, int]]:
         """Every place in a document's text the query matches (both forms of an acronym)."""
         deadline = time.monotonic() + self.time_limit
+        reader = None
         try:
             reader = self._thread_reader()
             if reader is None:
                 return []
-            return find_marks(text, reader.compile(query, deadline).highlight)
-        except Exception:
-            _log.exception("highlighting failed")
-            self._damaged.set()
-            self._drop_thread_reader()
+            spec = reader.compile(query, deadline).highlight
+            return find_marks(text, spec, language=language or reader.language_of(doc_id, text))
+        except Exception as error:
+            self._failed(reader, error)
             return []
 
     @property
     def needs_sync(self) -> bool:
-        """True when a search found the index damaged: the next sync() rebuilds it."""
+        """True when a search found the index damaged or gone: the next sync() rebuilds it."""
         return self._damaged.is_set()
 
     def _thread_reader(self) -> BuildReader | None:
@@ -293,6 +376,7 @@ class SearchIndex:
             reader = None
         if build is None:
             return None
+        self._had_build = True
         if reader is None:
             reader = BuildReader(self._store, build)
             self._local.reader = reader

@@ -1,51 +1,76 @@
 """One thread's open view of the index: a searcher kept open and refreshed after commits.
 
 Opening a searcher costs ~20 ms, so each thread keeps one per build and only
-refreshes it when a commit has made it stale. The acronym table and the
-vocabulary follow the searcher's generation.
+refreshes it when a commit has made it stale. The acronym table, the
+vocabulary, the frequent terms, the scoring figures and the caches of
+compiled queries and of results all belong to the searcher's generation.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import heapq
+import logging
 import time
 from collections import OrderedDict
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from whoosh import query as wq
-from whoosh.collectors import TimeLimit, WrappingCollector
 
+from spacereader.core.language import detect_language
 from spacereader.core.search.acronym_table import AcronymTable
+from spacereader.core.search.analysis import ENGLISH, FRENCH, LANGUAGES
 from spacereader.core.search.builder import records_manifest
+from spacereader.core.search.engine import Run
 from spacereader.core.search.errors import IndexDamagedError
+from spacereader.core.search.grams import FrequentTerms
 from spacereader.core.search.highlight import HighlightSpec, find_marks, make_snippet
 from spacereader.core.search.query import CompiledQuery, compile_query
-from spacereader.core.search.results import Hit
-from spacereader.core.search.schema import KIND_RECORD, QUERY_FIELDS
+from spacereader.core.search.results import Hit, SearchResult
+from spacereader.core.search.schema import DEFAULT_FIELD, GRAM_FIELD, KIND_RECORD, QUERY_FIELDS
+from spacereader.core.search.segments import Segment, Statistics
 from spacereader.core.search.store import VOCABULARY, IndexStore, guarded
 from spacereader.core.search.vocabulary import Vocabulary
 
 COMPILED_CACHE_SIZE = 256
+RESULT_CACHE_SIZE = 64
 # Fields with lengths (BM25 needs them): all the fields a query may search.
-SCORED_FIELDS = QUERY_FIELDS
+SCORED_FIELDS = (*QUERY_FIELDS, GRAM_FIELD)
 OPEN_ATTEMPTS = 3
+_log = logging.getLogger(__name__)
+
+
+@dataclasses.dataclass(frozen=True)
+class Found:
+    """What a query found: the shown hits, the exact count, and whether time ran out."""
+
+    total: int
+    hits: list[Hit]
+    partial: bool
 
 
 class BuildReader:
-    """A searcher on one build, with that build's acronyms and words."""
+    """A searcher on one build, with that build's acronyms, words and frequent terms."""
 
     def __init__(self, store: IndexStore, build: Path) -> None:
         self.store = store
         self.build = build
         self.index = _retrying(lambda: store.open(build))
-        # A truncated segment is caught here, before Whoosh opens (and leaks) its file.
+        # A damaged segment is caught here, before Whoosh opens (and leaks) its file.
         store.verify_files(build, self.index)
+        self.frequent: FrequentTerms = store.read_frequent(build)
         self.searcher = _retrying(lambda: guarded(lambda: _opened(self.index)))
         self.generation = -1
-        self.acronyms = AcronymTable()
+        self.languages: tuple[str, ...] = (ENGLISH,)
+        self.acronyms: dict[str, AcronymTable] = {}
+        self.statistics = Statistics(self.searcher)
+        self.segments: list[Segment] = []
         self._vocabulary: Vocabulary | None = None
         self._vocabulary_stamp: float | None = None
         self._compiled: OrderedDict[str, CompiledQuery] = OrderedDict()
+        self._results: OrderedDict[tuple[str, int, str | None], SearchResult] = OrderedDict()
         self._load_tables()
 
     def close(self) -> None:
@@ -73,9 +98,29 @@ class BuildReader:
         if manifest is None or manifest.generation != generation:
             # Another process committed and has not written its manifest yet.
             manifest = records_manifest(self.searcher)
-        self.acronyms = AcronymTable.learn(manifest.acronyms.values())
+        french = self.searcher.doc_frequency("lang", FRENCH) > 0
+        self.languages = (ENGLISH, FRENCH) if french else (ENGLISH,)
+        self.acronyms = {
+            language: AcronymTable.learn(manifest.acronyms.values(), language)
+            for language in self.languages
+        }
+        self.statistics = Statistics(self.searcher)
+        self.segments = [
+            Segment(reader, offset) for reader, offset in self.searcher.reader().leaf_readers()
+        ]
         self.generation = generation
+        self.forget()
+
+    def forget(self) -> None:
+        """Drop the cached compiled queries and results."""
         self._compiled.clear()
+        self._results.clear()
+
+    def language_of(self, doc_id: str, text: str) -> str:
+        """How a document's text was analysed, when its stored language is unknown
+        (the index made the same guess)."""
+        language = detect_language(text)
+        return language if language in LANGUAGES else ENGLISH
 
     def vocabulary(self) -> Vocabulary:
         """The build's words, read on first need and again when a commit changed them."""
@@ -101,84 +146,95 @@ class BuildReader:
             self.acronyms,
             vocabulary=self.vocabulary,
             deadline=deadline,
+            languages=self.languages,
         )
         if time.monotonic() < deadline:  # a query cut short by the clock is not kept
-            self._compiled[text] = compiled
-            if len(self._compiled) > COMPILED_CACHE_SIZE:
-                self._compiled.popitem(last=False)
+            _remember(self._compiled, text, compiled, COMPILED_CACHE_SIZE)
         return compiled
+
+    # -- results -------------------------------------------------------------
+
+    def cached(self, text: str, limit: int, doc_id: str | None) -> SearchResult | None:
+        """The answer this generation already gave to the same question, if any."""
+        key = (text, limit, doc_id)
+        result = self._results.get(key)
+        if result is not None:
+            self._results.move_to_end(key)
+        return result
+
+    def remember(self, text: str, limit: int, doc_id: str | None, result: SearchResult) -> None:
+        """Keep a complete answer for the next time it is asked."""
+        if not result.partial and result.error is None:
+            _remember(self._results, (text, limit, doc_id), result, RESULT_CACHE_SIZE)
 
     def search(
         self, compiled: CompiledQuery, limit: int, doc_id: str | None, deadline: float
-    ) -> tuple[int, list[Hit], bool]:
-        """(total, hits, partial) for a compiled query, stopping at the deadline."""
+    ) -> Found:
+        """The best `limit` hits, the exact total and whether the deadline cut it short."""
         if compiled.query is None:
-            return 0, [], False
-        searcher = self.searcher
-        query = compiled.query
-        if _has_negation(query):
-            # "x OR NOT y" could match document records: keep them out.
-            query = wq.AndNot(query, wq.Term("kind", KIND_RECORD))
-        if doc_id:
-            # A filter query, not a filter set: Whoosh's filter collector would
-            # bypass the time limit.
-            query = wq.Require(query, wq.Term("doc_id", doc_id))
-        collector = searcher.collector(limit=max(1, limit))
-        timed = DeadlineCollector(collector, deadline)
+            return Found(0, [], False)
+        limit = max(1, limit)
+        total = 0
         partial = False
-        try:
-            searcher.search_with_collector(query, timed)
-        except TimeLimit:
-            partial = True
-        results = timed.results()
-        if partial:
-            total = max(
-                results.scored_length(), int(compiled.query.estimate_size(searcher.reader()))
-            )
-        else:
-            total = len(results)
-        hits = [
-            _hit(fields, float(score), compiled.highlight, deadline)
-            for score, fields in (
-                (results.score(index), results.fields(index))
-                for index in range(results.scored_length())
-            )
-            if fields.get("kind") != KIND_RECORD
-        ]
-        return total, hits, partial
+        best: list[tuple[float, int, Segment, int]] = []
+        for segment in self.segments:
+            run = Run(self.statistics, segment, self.frequent, deadline)
+            within = _document_passages(run, doc_id) if doc_id else None
+            if within is not None and not within:
+                continue
+            scores = run.evaluate(compiled.query, within)
+            total += len(scores)
+            for docnum, score in heapq.nlargest(limit, scores.items(), key=itemgetter(1)):
+                best.append((score, -(segment.offset + docnum), segment, docnum))
+            partial = partial or run.partial
+            if partial:
+                break
+        best = heapq.nlargest(limit, best, key=itemgetter(0, 1))
+        hits: list[Hit] = []
+        checked = _content_only(compiled.query)
+        for score, _, segment, docnum in best:
+            fields = segment.reader.stored_fields(docnum)
+            if fields.get("kind") == KIND_RECORD:
+                total -= 1
+                continue
+            hit = _hit(fields, score, compiled.highlight, deadline)
+            if checked and not hit.matches and time.monotonic() < deadline:
+                # The index says it matches but its text shows no such word: not a hit.
+                _log.warning("a hit without its words in %s was left out", hit.doc_id)
+                total -= 1
+                continue
+            hits.append(hit)
+        return Found(max(total, len(hits)), hits, partial)
 
 
-class DeadlineCollector(WrappingCollector):  # type: ignore[misc]
-    """Stops collecting at a deadline (raises whoosh's TimeLimit).
+def _document_passages(run: Run, doc_id: str) -> list[int]:
+    """The docnums of one document's passages (and record) in a run's segment."""
+    return sorted(run.term("doc_id", doc_id, None, scored=False)[0])
 
-    Whoosh's TimeLimitCollector starts a timer thread per search (a third of a
-    millisecond, a lock wait) or uses SIGALRM (main thread only); reading the
-    clock between matches costs nothing and works in any thread.
-    """
 
-    CHECK_EVERY = 32
+def _content_only(node: Any) -> bool:
+    """Whether every word of a query searches the text itself (so each hit must show one)."""
+    if isinstance(node, (wq.Not, wq.AndNot, wq.Every)):
+        return False
+    if isinstance(node, (wq.Term, wq.Phrase)):
+        return bool(node.fieldname == DEFAULT_FIELD)
+    children = list(node.children())
+    return bool(children) and all(_content_only(child) for child in children)
 
-    def __init__(self, child: Any, deadline: float) -> None:
-        super().__init__(child)
-        self.deadline = deadline
 
-    def collect_matches(self) -> None:
-        child = self.child
-        countdown = self.CHECK_EVERY
-        for sub_docnum in child.matches():
-            child.collect(sub_docnum)
-            countdown -= 1
-            if not countdown:
-                countdown = self.CHECK_EVERY
-                if time.monotonic() > self.deadline:
-                    raise TimeLimit
+def _remember(cache: OrderedDict[Any, Any], key: Any, value: Any, size: int) -> None:
+    cache[key] = value
+    cache.move_to_end(key)
+    if len(cache) > size:
+        cache.popitem(last=False)
 
 
 def _hit(fields: dict[str, Any], score: float, spec: HighlightSpec, deadline: float) -> Hit:
     text = str(fields.get("text", ""))
     start = int(fields.get("start", 0))
+    language = str(fields.get("lang", "") or "")
     # Past the deadline, hits are still returned, unmarked.
-    marks = find_marks(text, spec) if time.monotonic() < deadline else []
+    marks = find_marks(text, spec, language=language) if time.monotonic() < deadline else []
     snippet, snippet_marks = make_snippet(text, marks)
     return Hit(
         doc_id=str(fields.get("doc_id", "")),
@@ -211,12 +267,6 @@ def _opened(index: Any) -> Any:
         searcher.close()
         raise
     return searcher
-
-
-def _has_negation(node: Any) -> bool:
-    if isinstance(node, (wq.Not, wq.AndNot)):
-        return True
-    return any(_has_negation(child) for child in node.children())
 
 
 def _retrying(action: Any) -> Any:

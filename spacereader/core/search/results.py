@@ -29,8 +29,13 @@ class SearchResult:
     elapsed_ms: float
     suggestion: str | None
     hits: tuple[Hit, ...]
-    # True when the time limit cut the search short: the hits are the best found in time.
+    # True when the time limit cut the search short: the hits are the best found in
+    # time, and `total` counts what was found by then.
     partial: bool = False
+    # Why the query matches nothing as written ("NOT satellite"), for the reader.
+    notice: str | None = None
+    # Why the index could not answer (missing, damaged, an internal error), if it could not.
+    error: str | None = None
 
     def grouped(self) -> list[tuple[str, tuple[Hit, ...]]]:
         """Hits grouped by document, documents in the rank order of their best hit."""

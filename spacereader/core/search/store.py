@@ -6,8 +6,10 @@ Layout of the index folder (paths.cache_dir()/index-vN)::
     REBUILD.lock          OS lock held while a process builds (released if it dies)
     build-<stamp>/        a Whoosh index, with
         spacereader-index.json   marker: schema and Whoosh versions
-        manifest.json            per commit: generation, file sizes, documents, acronyms
+        manifest.json            per commit: generation, files (size, time, checksum),
+                                 documents, acronyms
         vocabulary.json          the library's words (see vocabulary.py)
+        grams.json               the frequent terms whose pairs are indexed (grams.py)
     tmp-<random>/         a build in progress
 
 A rebuild happens in a tmp- folder and is swapped in by rewriting CURRENT, so
@@ -27,6 +29,7 @@ import tempfile
 import time
 import uuid
 import warnings
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -38,7 +41,9 @@ import whoosh.index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.util.filelock import FileLock
 
+from spacereader.core.search import grams
 from spacereader.core.search.errors import IndexDamagedError, IndexMissingError, SearchError
+from spacereader.core.search.grams import FrequentTerms
 from spacereader.core.search.schema import SCHEMA_VERSION, build_schema
 
 CURRENT = "CURRENT"
@@ -46,9 +51,11 @@ REBUILD_LOCK = "REBUILD.lock"
 MARKER = "spacereader-index.json"
 MANIFEST = "manifest.json"
 VOCABULARY = "vocabulary.json"
+GRAMS = "grams.json"
 BUILD_PREFIX = "build-"
 TMP_PREFIX = "tmp-"
-_OWN_FILES = frozenset({MARKER, MANIFEST, VOCABULARY})
+_OWN_FILES = frozenset({MARKER, MANIFEST, VOCABULARY, GRAMS})
+CHECKSUM_CHUNK = 1 << 20
 # A build that stopped being current this long ago is no longer read by anyone.
 RETIRED_GRACE_S = 60.0
 _log = logging.getLogger(__name__)
@@ -57,13 +64,22 @@ LockLost = whoosh.index.LockError
 T = TypeVar("T")
 
 
+@dataclass(frozen=True)
+class FileStamp:
+    """A file as a commit left it: its size, modification time and CRC-32."""
+
+    size: int
+    modified_ns: int
+    checksum: int
+
+
 @dataclass
 class Manifest:
     """What one commit of a build holds; valid only for its generation."""
 
     generation: int
-    files: dict[str, int] = field(default_factory=dict)
-    docs: dict[str, str] = field(default_factory=dict)  # doc id -> content hash
+    files: dict[str, FileStamp] = field(default_factory=dict)
+    docs: dict[str, str] = field(default_factory=dict)  # doc id -> version (prepare.py)
     acronyms: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
 
@@ -199,7 +215,7 @@ class IndexStore:
         try:
             return Manifest(
                 generation=int(raw["generation"]),
-                files={str(k): int(v) for k, v in raw["files"].items()},
+                files={str(k): FileStamp(*(int(n) for n in v)) for k, v in raw["files"].items()},
                 docs={str(k): str(v) for k, v in raw["docs"].items()},
                 acronyms={
                     str(k): [(str(a), str(e)) for a, e in v] for k, v in raw["acronyms"].items()
@@ -209,13 +225,16 @@ class IndexStore:
             return None
 
     def write_manifest(self, build: Path, manifest: Manifest) -> None:
-        """Record a commit: its generation, its files' sizes, its documents and acronyms."""
-        manifest.files = self._file_sizes(build)
+        """Record a commit: its generation, its files' stamps, its documents and acronyms."""
+        manifest.files = self._file_stamps(build, manifest.files)
         _write_json(
             build / MANIFEST,
             {
                 "generation": manifest.generation,
-                "files": manifest.files,
+                "files": {
+                    name: [stamp.size, stamp.modified_ns, stamp.checksum]
+                    for name, stamp in manifest.files.items()
+                },
                 "docs": manifest.docs,
                 "acronyms": manifest.acronyms,
             },
@@ -232,15 +251,33 @@ class IndexStore:
         """Save the build's word counts."""
         _write_json(build / VOCABULARY, counts)
 
+    def read_frequent(self, build: Path) -> FrequentTerms:
+        """The build's frequent terms (none if the file is missing: phrases still work)."""
+        return grams.from_json(_read_json(build / GRAMS)) or FrequentTerms()
+
+    def write_frequent(self, build: Path, frequent: FrequentTerms) -> None:
+        """Save the frequent terms a new build indexes grams of."""
+        _write_json(build / GRAMS, grams.to_json(frequent))
+
     @staticmethod
-    def _file_sizes(build: Path) -> dict[str, int]:
-        sizes: dict[str, int] = {}
+    def _file_stamps(build: Path, known: dict[str, FileStamp]) -> dict[str, FileStamp]:
+        """Each index file's stamp; a file a known stamp still describes is not read again
+        (Whoosh never rewrites a file, it writes new ones)."""
+        stamps: dict[str, FileStamp] = {}
         for entry in build.iterdir():
             name = entry.name
             if name in _OWN_FILES or name.endswith((".tmp", "LOCK", ".lock")) or entry.is_dir():
                 continue
-            sizes[name] = entry.stat().st_size
-        return sizes
+            status = entry.stat()
+            old = known.get(name)
+            if old is not None and (old.size, old.modified_ns) == (
+                status.st_size,
+                status.st_mtime_ns,
+            ):
+                stamps[name] = old
+            else:
+                stamps[name] = FileStamp(status.st_size, status.st_mtime_ns, checksum(entry))
+        return stamps
 
     # -- opening and checking ---------------------------------------------
 
@@ -253,18 +290,28 @@ class IndexStore:
         """Open a build's Whoosh index (the schema comes from the code, not the pickle)."""
         return guarded(lambda: FileStorage(str(build)).open_index(schema=build_schema()))
 
-    def verify_files(self, build: Path, index: Any) -> Manifest | None:
-        """Compare the files with the sizes the last commit recorded, without opening them.
+    def verify_files(self, build: Path, index: Any, thorough: bool = False) -> Manifest | None:
+        """Compare the files with what the last commit recorded, without opening them.
 
-        Returns the manifest when it describes the latest commit, else None.
-        Raises IndexDamagedError for a missing or resized file (a truncated segment).
+        A file with the size and time the commit left is taken as sound, unless
+        `thorough`; any other file is read and its checksum compared. Returns
+        the manifest when it describes the latest commit, else None. Raises
+        IndexDamagedError for a missing, resized or overwritten file.
         """
         manifest = self.read_manifest(build)
         if manifest is None or manifest.generation != index.latest_generation():
             return None
-        for name, size in manifest.files.items():
+        for name, stamp in manifest.files.items():
             path = build / name
-            if not path.is_file() or path.stat().st_size != size:
+            try:
+                status = path.stat()
+            except OSError:
+                raise IndexDamagedError(f"the search index file {name} is missing") from None
+            if status.st_size != stamp.size:
+                raise IndexDamagedError(f"the search index file {name} is damaged")
+            if (thorough or status.st_mtime_ns != stamp.modified_ns) and checksum(
+                path
+            ) != stamp.checksum:
                 raise IndexDamagedError(f"the search index file {name} is damaged")
         return manifest
 
@@ -272,9 +319,9 @@ class IndexStore:
         """Raise IndexDamagedError unless the build can be used; returns its manifest
         when the manifest matches the latest commit.
 
-        When the last commit's file sizes all match, a quick check stops there;
-        a thorough one (or one without a current manifest) also reads from
-        every segment, which costs as much as opening a searcher.
+        When the last commit's files all keep their size and time, a quick check
+        stops there; a thorough one (or one without a current manifest) also
+        compares every file's checksum and reads from every segment.
         """
         if build is None:
             raise IndexMissingError("there is no search index yet")
@@ -286,10 +333,19 @@ class IndexStore:
         if not guarded(lambda: whoosh.index.exists_in(str(build))):
             raise IndexDamagedError("the search index has no table of contents")
         index = self.open(build)
-        manifest = self.verify_files(build, index)
+        manifest = self.verify_files(build, index, thorough=thorough)
         if thorough or manifest is None:
             guarded(lambda: _touch_every_segment(index))
         return manifest
+
+
+def checksum(path: Path) -> int:
+    """The CRC-32 of a file's bytes."""
+    value = 0
+    with path.open("rb") as stream:
+        while chunk := stream.read(CHECKSUM_CHUNK):
+            value = zlib.crc32(chunk, value)
+    return value
 
 
 def guarded(action: Callable[[], T]) -> T:

@@ -241,5 +241,18 @@ def test_malformed_input_is_answered(setup: SearchSetup, query: str) -> None:
 def test_malformed_input_falls_back_to_words(setup: SearchSetup) -> None:
     assert passages(setup.search('"space industry')) == passages(setup.search("space industry"))
     assert passages(setup.search("(" * 5000 + "corridor")) == passages(setup.search("corridor"))
-    assert passages(setup.search("NOT corridor")) == passages(setup.search("corridor"))
     assert setup.search("space AND").hits
+
+
+@pytest.mark.parametrize(
+    "query", ["NOT corridor", "NOT corridor NOT Mars", "NOT (corridor OR Mars)"]
+)
+def test_only_negations_find_nothing_and_say_why(setup: SearchSetup, query: str) -> None:
+    """Leaving words out of nothing is not a search for them."""
+    assert setup.search("corridor").hits
+    result = setup.search(query)
+    assert result.hits == ()
+    assert result.total == 0
+    assert result.notice is not None
+    assert "NOT" in result.notice
+    assert setup.search("space NOT corridor").notice is None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -16,6 +18,7 @@ import pytest
 from spacereader.core import paths
 from spacereader.core.library import Library
 from spacereader.core.search import SearchIndex
+from spacereader.core.search.index import INDEX_DAMAGED, INDEX_MISSING, SEARCH_FAILED
 from spacereader.core.search.store import CURRENT, MANIFEST, MARKER, IndexStore
 
 LOCK_HOLDER = """
@@ -204,3 +207,88 @@ def write_text_file(text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_garbage_of_the_same_size_is_found_at_open(library: Library, built: Path) -> None:
+    """A rewritten segment keeps its size but not its time: opening compares checksums."""
+    segment = max(segment_files(built), key=lambda p: p.stat().st_size)
+    segment.write_bytes(
+        bytes(random.Random(1).randrange(256) for _ in range(segment.stat().st_size))
+    )
+    damaged = SearchIndex()
+    result = damaged.search("ILRS")
+    assert result.hits == ()
+    assert result.error == INDEX_DAMAGED
+    assert damaged.needs_sync
+    damaged.close()
+    search_works(library, expect_rebuilt=True)
+
+
+def test_garbage_with_the_old_time_is_found_at_the_first_failed_read(
+    library: Library, built: Path
+) -> None:
+    """Same size, same time (bit rot): the first read that fails has the files checked."""
+    postings = next(built.glob("MAIN_*.pst"))
+    status = postings.stat()
+    postings.write_bytes(b"\x5a" * status.st_size)
+    os.utime(postings, ns=(status.st_atime_ns, status.st_mtime_ns))
+    index = SearchIndex()
+    try:
+        result = index.search("ILRS")
+        assert (result.hits, result.error) == ((), INDEX_DAMAGED)
+        assert index.needs_sync
+        report = index.sync(library)
+        assert report.rebuilt
+        assert not index.needs_sync
+        assert len(index.search("ILRS").hits) == 2
+    finally:
+        index.close()
+
+
+def test_an_internal_error_is_not_damage(
+    library: Library, built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug answers with an error, once checked; it never has the index rebuilt, again
+    and again."""
+    from spacereader.core.search import engine
+
+    checks: list[bool] = []
+    original = IndexStore.verify_files
+
+    def counted(store: IndexStore, build: Path, index: object, thorough: bool = False) -> object:
+        checks.append(thorough)
+        return original(store, build, index, thorough)
+
+    monkeypatch.setattr(IndexStore, "verify_files", counted)
+
+    def broken(*_args: object) -> object:
+        raise AssertionError("a bug")
+
+    index = SearchIndex()
+    try:
+        assert not index.sync(library).rebuilt
+        monkeypatch.setattr(engine.Run, "evaluate", broken)
+        for query in ("ILRS", "space", "ILRS"):
+            result = index.search(query)
+            assert (result.hits, result.error) == ((), SEARCH_FAILED)
+            assert not index.needs_sync
+        assert checks.count(True) == 1  # the files were read once, and found sound
+        assert not index.sync(library).rebuilt
+        monkeypatch.undo()
+        assert len(index.search("ILRS").hits) == 2
+    finally:
+        index.close()
+
+
+def test_a_removed_index_says_so_and_is_built_again(library: Library, built: Path) -> None:
+    index = SearchIndex()
+    try:
+        assert index.search("ILRS").hits
+        shutil.rmtree(index.folder)
+        result = index.search("cooperation")
+        assert (result.hits, result.error) == ((), INDEX_MISSING)
+        assert index.needs_sync
+        assert index.sync(library).rebuilt
+        assert len(index.search("ILRS").hits) == 2
+    finally:
+        index.close()

@@ -51,9 +51,9 @@ def prepared(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     original = builder_module.prepare_document
 
-    def counting(document):  # type: ignore[no-untyped-def]
+    def counting(document, frequent):  # type: ignore[no-untyped-def]
         seen.append(document.id)
-        return original(document)
+        return original(document, frequent)
 
     monkeypatch.setattr(builder_module, "prepare_document", counting)
     return seen
@@ -217,12 +217,9 @@ def test_search_while_syncing(library: Library, index: SearchIndex) -> None:
 def test_time_limit_cuts_a_search_short(
     library: Library, index: SearchIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from spacereader.core.search.reader import DeadlineCollector
-
     for number in range(5):
         add_text(library, f"test:{number}", article(number))
     index.sync(library)
-    monkeypatch.setattr(DeadlineCollector, "CHECK_EVERY", 1)
     index.time_limit = 0.0
     result = index.search("report")
     assert result.partial
@@ -230,3 +227,23 @@ def test_time_limit_cuts_a_search_short(
     assert result.elapsed_ms < 200
     index.time_limit = 0.8
     assert not index.search("report").partial
+
+
+def test_a_document_whose_language_changes_is_read_again(
+    library: Library, index: SearchIndex, prepared: list[str]
+) -> None:
+    """A language set (or corrected) after import changes how the text is analysed."""
+    import sqlite3
+
+    text = "Brève\n\nLes ministres ont validé le lancement.\n"
+    doc_id = add_text(library, "t:fr", text)
+    index.sync(library)
+    assert not index.search("lancé").hits  # read as English: "lancement" is not "lancé"
+    prepared.clear()
+    with sqlite3.connect(library.root / "library.sqlite3") as catalogue:
+        catalogue.execute("UPDATE documents SET language = 'fr' WHERE id = ?", (doc_id,))
+    catalogue.close()
+    report = index.sync(library)
+    assert (report.added, report.updated) == (0, 1)
+    assert prepared == [doc_id]
+    assert [hit.doc_id for hit in index.search("lancé").hits] == [doc_id]

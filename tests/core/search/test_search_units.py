@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spacereader.core.document import Document, DocumentFormat, DocumentInfo
-from spacereader.core.search.analysis import SpaceAnalyzer, collect_words, fold, terms
+from spacereader.core.search.analysis import SpaceAnalyzer, fold, terms
 from spacereader.core.search.highlight import ELLIPSIS, HighlightSpec, find_marks, make_snippet
 from spacereader.core.search.passages import MAX_PASSAGE_CHARS, document_passages
 from spacereader.core.search.query import sanitize
@@ -39,21 +39,13 @@ def test_analysis_folds_stems_and_keeps_what_matters() -> None:
     assert fold("Straße") == "strasse"
 
 
-def test_analyzer_positions_skip_stop_words() -> None:
+def test_query_analyzer_cuts_and_folds_but_keeps_every_word() -> None:
+    """Stop words and stems are each language's business, decided later (query.py)."""
     tokens = [
         (token.text, token.pos)
-        for token in SpaceAnalyzer()("Belt and Road", positions=True, mode="query")
+        for token in SpaceAnalyzer()("Belt and Précédente 1,000", positions=True, mode="query")
     ]
-    assert tokens == [("belt", 0), ("road", 1)]
-
-
-def test_words_are_collected_only_while_indexing() -> None:
-    analyzer = SpaceAnalyzer()
-    with collect_words() as words:
-        list(analyzer("Précédente missions", mode="query"))
-        assert words == set()
-        list(analyzer("Précédente missions", mode="index"))
-    assert words == {"precedente", "missions"}
+    assert tokens == [("belt", 0), ("and", 1), ("precedente", 2), ("1000", 3)]
 
 
 def test_marks_for_terms_phrases_and_prefixes() -> None:
