@@ -30,8 +30,10 @@ from PySide6.QtWidgets import QApplication
 
 class FirstPaint(QObject):
     done = False
+    shows_text = staticmethod(lambda: True)
     def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and not self.done:
+        # The first paint that shows the document's text, not an empty page.
+        if event.type() == QEvent.Type.Paint and not self.done and self.shows_text():
             self.done = True
             print(f"PAINT {time.time():.6f}", flush=True)
             QTimer.singleShot(0, QApplication.quit)
@@ -59,8 +61,9 @@ APP = (
     + """
 import spacereader.app as app_module
 original_build = app_module.build
-def build(files=()):
-    reader_app = original_build(files)
+def build(files=(), **options):
+    reader_app = original_build(files, **options)
+    probe.shows_text = lambda: reader_app.reader.document().characterCount() > 1
     reader_app.reader.viewport().installEventFilter(probe)
     return reader_app
 app_module.build = build

@@ -12,7 +12,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QFileOpenEvent, QGuiApplication, QIcon, QUndoStack
@@ -20,16 +20,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from spacereader import __version__
 from spacereader.core import paths, resources
-from spacereader.core.document import DocumentFormat
+from spacereader.core.document import Document, DocumentFormat
 from spacereader.core.errors import Error
 from spacereader.core.library import Library
-from spacereader.features.annotations import AnnotationsFeature
 from spacereader.features.appearance import AppearanceFeature
-from spacereader.features.bookmarks import BookmarksFeature
-from spacereader.features.dates import PublicationDatesFeature
-from spacereader.features.dossier import DossierFeature
-from spacereader.features.importing import ImportFeature
-from spacereader.features.search import SearchFeature
 from spacereader.ui.bookmarks_panel import BookmarksPanel
 from spacereader.ui.figures_panel import FiguresPanel
 from spacereader.ui.garbage import GuiThreadCollector
@@ -38,6 +32,14 @@ from spacereader.ui.main_window import MainWindow
 from spacereader.ui.programs_panel import ProgramsPanel
 from spacereader.ui.reader import ReaderView
 from spacereader.ui.search_panel import SearchPanel
+
+if TYPE_CHECKING:
+    from spacereader.features.annotations import AnnotationsFeature
+    from spacereader.features.bookmarks import BookmarksFeature
+    from spacereader.features.dates import PublicationDatesFeature
+    from spacereader.features.dossier import DossierFeature
+    from spacereader.features.importing import ImportFeature
+    from spacereader.features.search import SearchFeature
 
 log = logging.getLogger("spacereader.app")
 
@@ -54,7 +56,20 @@ def open_settings() -> QSettings:
 class SpaceReaderApp(QObject):
     """Connects the library to the reader and the panels; owns the UI state."""
 
-    def __init__(self, library: Library, settings: QSettings) -> None:
+    # Set by wire_features.
+    importer: ImportFeature
+    search: SearchFeature
+    annotations: AnnotationsFeature
+    bookmarks: BookmarksFeature
+    dates: PublicationDatesFeature
+    dossier: DossierFeature
+
+    def __init__(
+        self, library: Library, settings: QSettings, *, defer_features: bool = False
+    ) -> None:
+        """The window and its panels; with `defer_features`, the features (search,
+        programs and figures, bookmarks, import, dates, dossiers) and their imports
+        come after the first paint, so the window shows the document sooner."""
         super().__init__()
         # Before any worker thread starts: the collector must only run on this thread.
         self.collector = GuiThreadCollector(self)
@@ -77,10 +92,38 @@ class SpaceReaderApp(QObject):
         self.window.setWindowIcon(app_icon())
         self.undo_stack = QUndoStack(self)
         self.window.install_undo(self.undo_stack)
+        self.library_panel.document_requested.connect(self.open_document)
+        self.reader.link_activated.connect(self.open_link)
+        self.reader.position_changed.connect(self._remember_position)
+        self.window.closing.connect(self.shut_down)
+        self.appearance = AppearanceFeature(self, settings, self._focus_targets)
+        self.appearance.apply(rerender=False)
+        self.reader.viewport().installEventFilter(self)
+        self.features_ready = False
+        self._started = False
+        self._closing = False
+        self._titles: dict[str, str] = {}
+        self._files_waiting: list[Path] = []
+        self.refresh_library()
+        if not defer_features:
+            self.wire_features()
+
+    def wire_features(self) -> None:
+        """Build the features and connect them; once, before or after the first paint."""
+        if self.features_ready:
+            return
+        # Imported here: none of them is needed to show the first document.
+        from spacereader.features.annotations import AnnotationsFeature
+        from spacereader.features.bookmarks import BookmarksFeature
+        from spacereader.features.dates import PublicationDatesFeature
+        from spacereader.features.dossier import DossierFeature
+        from spacereader.features.importing import ImportFeature
+        from spacereader.features.search import SearchFeature
+
         self.importer = ImportFeature(self, self.undo_stack)
         self.search = SearchFeature(self, self.search_panel)
         self.annotations = AnnotationsFeature(
-            self, self.programs_panel, self.figures_panel, settings
+            self, self.programs_panel, self.figures_panel, self.settings
         )
         self.bookmarks = BookmarksFeature(self, self.bookmarks_panel, self.undo_stack)
         self.window.place_action("file", self.library_panel.remove_action, before="export-briefing")
@@ -95,23 +138,23 @@ class SpaceReaderApp(QObject):
         self.search_panel.bookmark_requested.connect(
             lambda hit: self.bookmarks.bookmark_span(hit.doc_id, hit.start, hit.end)
         )
-        self.library_panel.document_requested.connect(self.open_document)
         self.library_panel.remove_requested.connect(self.importer.remove)
         self.importer.on_library_changed = self.library_changed
         self.importer.on_document_changed = self.bookmarks.document_changed
         self.importer.on_document_removed = self._document_removed
         self.importer.on_document_restored = self.bookmarks.document_restored
-        self.reader.link_activated.connect(self.open_link)
-        self.reader.position_changed.connect(self._remember_position)
-        self.window.closing.connect(self.shut_down)
-        self.appearance = AppearanceFeature(self, settings, self._focus_targets)
         self.appearance.on_theme_changed = self.annotations.refresh_legend
-        self.appearance.apply(rerender=False)
-        self.reader.viewport().installEventFilter(self)
-        self._started = False
-        self._closing = False
-        self._titles: dict[str, str] = {}
-        self.refresh_library()
+        self.features_ready = True
+        # What is on show already gets its panels, marks and highlight legend.
+        self.annotations.refresh_legend()
+        document = self.reader.current_document
+        if document is not None:
+            self._document_shown(document)
+        else:
+            self.annotations.document_closed()
+        if self._files_waiting:
+            files, self._files_waiting = self._files_waiting, []
+            self.open_files(files)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Start background work after the first paint; open files the OS hands us."""
@@ -127,7 +170,11 @@ class SpaceReaderApp(QObject):
 
     @Slot()
     def start_background_work(self) -> None:
-        """Extract, open the bookmarks and index the library, now that the window is up."""
+        """Wire the features if the first paint waited for them; then extract, open the
+        bookmarks and index the library, now that the window is up."""
+        if self._closing:
+            return
+        self.wire_features()
         self.annotations.start()
         self.bookmarks.open_store()
         self.search.sync()
@@ -153,7 +200,8 @@ class SpaceReaderApp(QObject):
     @Slot(str)
     def open_document(self, doc_id: str) -> bool:
         """Show a document; a failure is a status message, and the view stays as it was."""
-        self.bookmarks.commit_edits()  # a note being typed is saved before the view changes
+        if self.features_ready:
+            self.bookmarks.commit_edits()  # a note being typed is saved before the view changes
         try:
             document = self.library.load(doc_id)
         except Error as error:
@@ -167,9 +215,8 @@ class SpaceReaderApp(QObject):
         )
         self.reader.show_document(document, links)
         self.window.set_document_title(document.title)
-        self.annotations.document_opened(document)
-        self.search.document_opened()
-        self.bookmarks.mark_reader()
+        if self.features_ready:
+            self._document_shown(document)
         self.library_panel.select(document.id)
         position = self.library.position(document.id)
         if position:
@@ -179,8 +226,16 @@ class SpaceReaderApp(QObject):
         self.settings.setValue("reader/last_document", document.id)
         return True
 
+    def _document_shown(self, document: Document) -> None:
+        self.annotations.document_opened(document)
+        self.search.document_opened()
+        self.bookmarks.mark_reader()
+
     def open_files(self, files: Sequence[Path]) -> None:
         """Import files (off the GUI thread) and open the first one that came in."""
+        if not self.features_ready:  # imported as soon as the import feature is there
+            self._files_waiting.extend(files)
+            return
         self.importer.import_paths(list(files), open_first=True)
 
     def library_changed(self) -> None:
@@ -223,7 +278,8 @@ class SpaceReaderApp(QObject):
             return
         self.reader.show_nothing(EMPTY_LIBRARY)
         self.window.set_document_title(None)
-        self.annotations.document_closed()
+        if self.features_ready:
+            self.annotations.document_closed()
 
     # -- state -----------------------------------------------------------
 
@@ -237,13 +293,15 @@ class SpaceReaderApp(QObject):
         if self._closing:
             return
         self._closing = True
-        self.importer.stop()
-        self.search.stop()
-        self.annotations.stop()
-        self.dates.stop()
-        self.dossier.stop()
+        if self.features_ready:
+            self.importer.stop()
+            self.search.stop()
+            self.annotations.stop()
+            self.dates.stop()
+            self.dossier.stop()
         self.save_state()
-        self.bookmarks.close()
+        if self.features_ready:
+            self.bookmarks.close()
         self.collector.stop()
 
     @Slot()
@@ -313,9 +371,13 @@ def create_qapplication(argv: Sequence[str] = ()) -> QApplication:
     return application
 
 
-def build(files: Sequence[Path] = ()) -> SpaceReaderApp:
-    """Everything but the event loop: the app, its window shown on a document."""
-    reader_app = SpaceReaderApp(Library(), open_settings())
+def build(files: Sequence[Path] = (), *, defer_features: bool = False) -> SpaceReaderApp:
+    """Everything but the event loop: the app, its window shown on a document.
+
+    With `defer_features` (as the app starts), the features are wired after the
+    window's first paint (SpaceReaderApp.start_background_work).
+    """
+    reader_app = SpaceReaderApp(Library(), open_settings(), defer_features=defer_features)
     try:
         reader_app.restore_state()
         reader_app.open_start_document()
@@ -346,7 +408,7 @@ def run_app(files: Sequence[Path] = ()) -> int:
         print("spacereader: another SpaceReader is running but does not answer", file=sys.stderr)
         return 1
     try:
-        reader_app = build(files)
+        reader_app = build(files, defer_features=True)
     except Error as error:
         QMessageBox.critical(None, "SpaceReader", str(error))
         instance.release()
