@@ -20,7 +20,12 @@ app = globals()["app"]
 theme = ThemeChoice(os.environ.get("SPACEREADER_DEMO_THEME", "light"))
 app.appearance._update(replace(app.appearance.preferences, theme=theme))
 app.importer.import_paths(
-    [DOCUMENTS / "nasa_budget_brief.txt", DOCUMENTS / "isro_feature.md"], open_first=False
+    [
+        DOCUMENTS / "nasa_budget_brief.txt",
+        DOCUMENTS / "isro_feature.md",
+        DOCUMENTS / "breve_livre_blanc.txt",
+    ],
+    open_first=False,
 )
 
 

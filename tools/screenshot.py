@@ -53,8 +53,9 @@ def main() -> int:
         "from PySide6.QtCore import QTimer\n"
         "import spacereader.app as a\n"
         "original = a.build\n"
-        "def build(files=()):\n"
-        "    app = original(files)\n"
+        "def build(files=(), **options):\n"
+        "    app = original(files, **options)\n"
+        "    app.wire_features()\n"
         + ("" if args.first_window else f"    app.window.setGeometry(0, 0, {width}, {height})\n")
         + (setup_line(args.setup) if args.setup else "")
         + "    return app\n"
