@@ -15,10 +15,12 @@ from spacereader.core.bookmarks import (
     Bookmark,
     BookmarkImportError,
     BookmarkStore,
+    InvalidBookmarkError,
 )
 from spacereader.core.bookmarks.exchange import to_json
 from spacereader.core.errors import Error
 from spacereader.core.library import Library
+from spacereader.core.shown import clip_to_shown, document_shown_spans
 from spacereader.core.wording import counted
 
 QUOTE_WIDTH = 60
@@ -130,8 +132,17 @@ def add_bookmark(args: argparse.Namespace) -> int:
         document = library.load(args.doc_id)
     finally:
         library.close()
+    start, end = args.start, args.end
+    if 0 <= start < end <= len(document.text):  # else the store says what is wrong
+        # As in the reader: a bookmark starts and ends in text the reader shows.
+        span = clip_to_shown(document_shown_spans(document), start, end)
+        if span is None:
+            raise InvalidBookmarkError(
+                f"passage {start}–{end} is hidden in the reader (navigation or a header line)"
+            )
+        start, end = span
     with _open_store() as store:
-        mark = store.add(document.id, document.text, args.start, args.end, args.note, args.tag)
+        mark = store.add(document.id, document.text, start, end, args.note, args.tag)
     print(mark.id)
     return 0
 

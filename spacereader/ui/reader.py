@@ -93,12 +93,13 @@ class ReaderView(QTextBrowser):
         self._position_timer.setSingleShot(True)
         self._position_timer.setInterval(POSITION_DEBOUNCE_MS)
         self._position_timer.timeout.connect(self._emit_position)
-        self.verticalScrollBar().valueChanged.connect(self._position_timer.start)
+        # Not connected to start() itself: the scroll value would become the interval.
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self._position_timer.start())
         self._highlight_timer = QTimer(self)
         self._highlight_timer.setSingleShot(True)
         self._highlight_timer.setInterval(HIGHLIGHT_REFRESH_MS)
         self._highlight_timer.timeout.connect(self._apply_layers)
-        self.verticalScrollBar().valueChanged.connect(self._highlight_timer.start)
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self._highlight_timer.start())
         # Owned by the view, so a pending flash dies with it.
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)

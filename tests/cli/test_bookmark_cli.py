@@ -220,3 +220,28 @@ def test_a_hand_made_file_without_ids_is_placed_by_its_quotes(
     # The same file again adds nothing: the ids made for it are the same ones.
     code, out, _err = run(capsys, "bookmarks", "import", str(path))
     assert (code, out.split()[:2]) == (0, ["imported", "0"])
+
+
+def test_add_refuses_text_the_reader_hides(
+    capsys: pytest.CaptureFixture[str], seed_id: str, seed_text: str
+) -> None:
+    start = seed_text.index("Back to previous selection")
+    end = start + len("Back to previous selection")
+    code, out, err = run(capsys, "bookmarks", "add", seed_id, str(start), str(end))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"spacereader: passage {start}–{end} is hidden in the reader")
+    assert err.count("\n") == 1
+    code, out, _ = run(capsys, "bookmarks", "list", "--json")
+    assert json.loads(out) == []
+
+
+def test_add_moves_the_ends_into_shown_text(
+    capsys: pytest.CaptureFixture[str], seed_id: str, seed_text: str
+) -> None:
+    hidden = seed_text.index("Back to previous selection")
+    shown = seed_text.index("EIRNS—On")
+    add(capsys, seed_id, str(hidden), str(shown + len("EIRNS—On")))
+    _, out, _ = run(capsys, "bookmarks", "list", "--json")
+    [mark] = json.loads(out)
+    assert mark["quote"].endswith("EIRNS—On")
+    assert "Back to previous selection" not in mark["quote"]
