@@ -107,6 +107,10 @@ _NARROW_BEFORE = re.compile(r" (?=[;!?](?!\w))")
 _WIDE_BEFORE = re.compile(r" (?=[:%»](?!\w))")
 _AFTER_GUILLEMET = re.compile(r"(?<=«) ")
 _GROUPED_NUMBER = re.compile(r"(?<![\d,.])\d{1,3}(?: \d{3})+(?!\d)")
+# A number and its unit ("400 km", "13,5 tonnes", "10 €") stay on one line.
+_BEFORE_UNIT = re.compile(
+    r"(?<=\d) (?=(?:km|m|cm|mm|kg|g|t|tonnes?|km/h|m/s|kW|MW|GW|°C|K|€|\$|£|¥)(?![\w/]))"
+)
 NO_BREAK_SPACE = "\u00a0"
 NARROW_NO_BREAK_SPACE = "\u202f"
 
@@ -119,6 +123,7 @@ def keep_spaces_together(text: str) -> str:
     text = _WIDE_BEFORE.sub(NO_BREAK_SPACE, text)
     if "«" in text:
         text = _AFTER_GUILLEMET.sub(NO_BREAK_SPACE, text)
+    text = _BEFORE_UNIT.sub(NO_BREAK_SPACE, text)
     return _GROUPED_NUMBER.sub(_bind_digit_groups, text)
 
 

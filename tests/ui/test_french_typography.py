@@ -94,3 +94,13 @@ def test_the_shown_text_keeps_every_offset() -> None:
 def test_english_text_is_left_as_it_is() -> None:
     text = "The agency said: 46 agreements, in 2016, and 12% more (about 1,000 people)."
     assert typography.keep_spaces_together(text) == text
+
+
+def test_a_number_and_its_unit_stay_together() -> None:
+    text = "Une orbite à 400 km d'altitude, 13,5 tonnes et 10 € ; 5 kmh non, 3 m."
+    shown = typography.keep_spaces_together(text)
+    assert "400\u00a0km" in shown
+    assert "13,5\u00a0tonnes" in shown
+    assert "10\u00a0€" in shown
+    assert "3\u00a0m." in shown
+    assert "5 kmh" in shown  # not a unit
