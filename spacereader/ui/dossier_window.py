@@ -31,6 +31,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QFont,
+    QGuiApplication,
     QKeySequence,
     QPainter,
     QShortcut,
@@ -65,12 +66,13 @@ from spacereader.ui.dossier_model import (
     point_target,
 )
 from spacereader.ui.item_delegate import TwoLineDelegate
+from spacereader.ui.panel_fit import initial_geometry
 from spacereader.ui.rich_delegate import RichTextDelegate
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 # Up to this many documents the list opens with every document's sentences shown.
 EXPANDED_UP_TO = 40
-DEFAULT_SIZE = (980, 760)
+DEFAULT_SIZE = QSize(980, 760)
 
 
 class _FittedRichText(RichTextDelegate):
@@ -155,7 +157,7 @@ class DossierWindow(QWidget):
         self.query = query
         self.dossier: Dossier | None = None
         self.setWindowTitle(f"Dossier: {query} — SpaceReader")
-        self.resize(*DEFAULT_SIZE)
+        self._fit_to_screen(parent)
         self._build_header(query)
         self._build_views()
         self._layout()
@@ -165,6 +167,11 @@ class DossierWindow(QWidget):
             enter.activated.connect(lambda view=view: self._activated(view.currentIndex()))
         close = QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self)
         close.activated.connect(self.close)
+
+    def _fit_to_screen(self, parent: QWidget | None) -> None:
+        """The default size, or what the screen the app is on has room for."""
+        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+        self.setGeometry(initial_geometry(screen.availableGeometry(), DEFAULT_SIZE))
 
     def _build_header(self, query: str) -> None:
         self.title = QLabel(query, self)
