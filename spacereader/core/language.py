@@ -2,7 +2,8 @@
 
 Function words decide it: every English or French sentence is full of them
 ("the", "of", "and" against "le", "de", "et"), and a few hundred words of a
-text are enough to tell. A text with too few of either stays unknown ("").
+text are enough to tell. A short text is told by its few function words when they
+are all of one language; a text with too few, or a mix, stays unknown ("").
 They are counted on a sample in lower case, in a few hundredths of a millisecond
 for a page: extraction asks for the language of every text it reads.
 
@@ -42,6 +43,10 @@ SAMPLE_CHARS = 20_000
 # Function words needed before a verdict, and the share the winner must have.
 MIN_EVIDENCE = 8
 MIN_SHARE = 0.65
+# A short text (a title and one sentence) has fewer: it is decided on this many of
+# one language's words, of at least two kinds, when it has none of the other's.
+MIN_ONE_SIDED = 3
+MIN_ONE_SIDED_KINDS = 2
 
 # -- bilingual header lines ----------------------------------------------------
 
@@ -117,39 +122,60 @@ def _sample(text: str) -> str:
     return sample.lower()
 
 
-def language_scores(text: str) -> tuple[int, int]:
-    """(English, French) function words counted in the text's sample."""
+def _counts(text: str) -> tuple[Counter[str], Counter[str]]:
+    """The English and the French function words of the text's sample, each counted."""
     sample = _sample(text)
     # Counted by a Counter of the words between spaces (its counting loop is in C);
     # a word before a punctuation mark is missed, which no verdict depends on.
     words = Counter(sample.split())
-    english = sum(words[word] for word in _ENGLISH_WORDS)
-    french = sum(words[word] for word in _FRENCH_WORDS)
-    french += sum(sample.count(f" {elision}") for elision in _FRENCH_ELISIONS)
+    english = Counter({word: words[word] for word in _ENGLISH_WORDS if words[word]})
+    french = Counter({word: words[word] for word in _FRENCH_WORDS if words[word]})
+    spaced = f" {sample}"  # an elision at the very start counts too ("L'agence …")
+    for elision in _FRENCH_ELISIONS:
+        if found := spaced.count(f" {elision}"):
+            french[elision] = found
     return english, french
 
 
-# Any French text of a few lines has one of these; most English texts have none.
+def language_scores(text: str) -> tuple[int, int]:
+    """(English, French) function words counted in the text's sample."""
+    english, french = _counts(text)
+    return english.total(), french.total()
+
+
+# Any French text of a few lines has one of these; most English texts have none,
+# and a text with none of them and many "the" is English at once.
 _FRENCH_SIGNS = ("é", " le ", " la ", " les ", " des ", "l'", "l’")
 
 
-def is_french(text: str) -> bool:
-    """Whether `detect_language` says "fr"; a text with none of the commonest French
-    signs (an "é", "le", "la", "les", "des", "l'") is English or unknown at once."""
-    sample = text[:SAMPLE_CHARS]
-    if not any(sign in sample for sign in _FRENCH_SIGNS):
-        return False  # no French word or letter: never more French than English
-    return detect_language(text) == FRENCH
-
-
 def detect_language(text: str) -> str:
-    """ "en", "fr", or "" when the text gives too little to tell."""
-    english, french = language_scores(text)
+    """ "en", "fr", or "" when the text gives too little to tell.
+
+    A text of a few hundred words has dozens of function words, and the language with
+    most of them wins. A title and a sentence ("Publié le 3 mars 2021. La Station
+    internationale de recherche lunaire compte 10 pays membres.") may have three: they
+    decide when they are all of one language, of two kinds at least ("le", "la"),
+    and the other language has none: an English sentence nearly always has an English word
+    ("the", "of", "with"…) beside the "Le" or "de" of a French name it quotes.
+    """
+    head = text[:SAMPLE_CHARS]
+    if head.count(" the ") >= MIN_EVIDENCE and not any(sign in head for sign in _FRENCH_SIGNS):
+        return ENGLISH  # most English texts: plainly English, decided without counting
+    english_words, french_words = _counts(text)
+    english, french = english_words.total(), french_words.total()
     total = english + french
     if total < MIN_EVIDENCE:
-        return UNKNOWN
+        return _one_sided(english_words, french_words)
     if english >= MIN_SHARE * total:
         return ENGLISH
     if french >= MIN_SHARE * total:
         return FRENCH
+    return UNKNOWN
+
+
+def _one_sided(english: Counter[str], french: Counter[str]) -> str:
+    """The language of a short text, if all its function words are of that language."""
+    for words, others, language in ((english, french, ENGLISH), (french, english, FRENCH)):
+        if not others and words.total() >= MIN_ONE_SIDED and len(words) >= MIN_ONE_SIDED_KINDS:
+            return language
     return UNKNOWN

@@ -3,9 +3,12 @@ languages for documents added before languages were kept."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from spacereader.core.language import (
     ENGLISH,
@@ -156,3 +159,94 @@ def test_a_missing_stored_text_leaves_the_language_for_later(tmp_path: Path) -> 
         assert again.info(info.id).language == FRENCH
     finally:
         again.close()
+
+
+# -- short texts: a title and a sentence -------------------------------------------
+
+SHORT_FRENCH = (
+    "Coopération lunaire\nPublié le 3 mars 2021\n"
+    "La Station internationale de recherche lunaire compte 10 pays membres.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SHORT_FRENCH,
+        "La Chine a signé un accord avec la Russie.",
+        "L'agence prévoit le lancement en 2026 d'une sonde.",
+        "Les pays membres de l'ILRS se réunissent à Pékin.",
+    ],
+)
+def test_one_french_sentence_is_french(text: str) -> None:
+    assert detect_language(text) == FRENCH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ESA signs a deal with CNES at Le Bourget.",
+        "Macron visits Le Bourget",
+        "Jean-Yves Le Gall at La Palma de Gran Canaria",
+        "The Centre national d'études spatiales (CNES) is in Paris.",
+        "Chang'e-6 lands on the far side of the Moon.",
+        "Les Echos reports that the ILRS has 10 members.",
+        "Pierre de la Tour and Anne Le Roux review the Artemis Accords.",
+    ],
+)
+def test_short_english_texts_are_not_french(text: str) -> None:
+    assert detect_language(text) != FRENCH
+
+
+# Words an English headline or sentence is made of, and French names it may quote.
+_ENGLISH_FUNCTION = ["the", "of", "and", "to", "in", "with", "for", "at", "by", "has"]
+_ENGLISH_CONTENT = (
+    "ESA NASA CNES ILRS signs deal launch station lunar research members countries"
+    " Artemis Gateway budget 2026 10 Moon mission agency plans builds reports"
+).split()
+_FRENCH_NAMES = [
+    "Le Bourget",
+    "La Palma",
+    "de Gaulle",
+    "Jean-Yves Le Gall",
+    "Centre national d'études spatiales",
+    "Les Echos",
+    "Agence spatiale européenne",
+    "Pierre de la Tour",
+    "Kourou, Guyane",
+    "Arianespace",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_ENGLISH_CONTENT), max_size=12),
+    st.lists(st.sampled_from(_ENGLISH_FUNCTION), min_size=1, max_size=4),
+    st.lists(st.sampled_from(_FRENCH_NAMES), max_size=2),
+    st.randoms(use_true_random=False),
+)
+def test_an_english_sentence_quoting_french_names_is_never_french(
+    content: list[str], function: list[str], names: list[str], order: random.Random
+) -> None:
+    words = [*content, *function, *names]
+    order.shuffle(words)
+    assert detect_language(" ".join(words) + ".") != FRENCH
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ILRS 2035", "de la", "Artemis, ILRS and la station", "Le Bourget and la station"],
+)
+def test_too_few_words_or_a_mix_stay_unknown(text: str) -> None:
+    assert detect_language(text) == UNKNOWN
+
+
+def test_the_library_stores_a_short_french_text_as_french(tmp_path: Path) -> None:
+    path = tmp_path / "brève.txt"
+    path.write_text(SHORT_FRENCH, encoding="utf-8")
+    library = Library()
+    try:
+        info = library.add_file(path).info
+        assert library.info(info.id).language == FRENCH
+    finally:
+        library.close()

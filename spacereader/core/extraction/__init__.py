@@ -3,7 +3,10 @@
 `extract(text)` returns every program the text names (merged, with all their
 mentions) and every figure it gives, with offsets into `text`. A French text
 (core.language) is read the French way: its numbers ("1 000", "1,2 milliard"),
-dates, hedges and noun phrases, and its programs' French names and patterns.
+dates, hedges and noun phrases, and its programs' French names and patterns. A
+text too short to tell is read the English way, and its programs' French names
+are looked for too: they are long, unambiguous names ("Station internationale de
+recherche lunaire") that only a French text uses.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from spacereader.core.extraction.model import (
 )
 from spacereader.core.extraction.normalize import fold, lower_same_length
 from spacereader.core.extraction.programs import find_programs
-from spacereader.core.language import is_french
+from spacereader.core.language import ENGLISH, FRENCH, detect_language
 
 __all__ = [
     "NON_SPACE_CATEGORY",
@@ -55,8 +58,9 @@ def extract(text: str, gazetteer: Gazetteer | None = None) -> Extraction:
         gazetteer = default_gazetteer()
     folded = fold(text)
     lowered = lower_same_length(folded)
-    french = is_french(text)
-    if french:
+    language = detect_language(text)
+    french = language == FRENCH
+    if language != ENGLISH:
         gazetteer = gazetteer.for_french()
     programs = find_programs(text, folded, gazetteer, lowered, french=french)
     spans = sorted((m.start, m.end) for program in programs for m in program.mentions)
@@ -76,7 +80,9 @@ def extract_programs(text: str, gazetteer: Gazetteer | None = None) -> tuple[Pro
     if gazetteer is None:
         gazetteer = default_gazetteer()
     folded = fold(text)
-    if not is_french(text):
-        return find_programs(text, folded, gazetteer, lower_same_length(folded))
-    french = gazetteer.for_french()
-    return find_programs(text, folded, french, lower_same_length(folded), french=True)
+    language = detect_language(text)
+    if language != ENGLISH:
+        gazetteer = gazetteer.for_french()
+    return find_programs(
+        text, folded, gazetteer, lower_same_length(folded), french=language == FRENCH
+    )

@@ -54,7 +54,7 @@ def _code_fingerprint() -> str:
     digest = hashlib.sha256(__version__.encode())
     folder = Path(__file__).resolve().parent
     core = folder.parent
-    deciding = ["acronyms.py", "shown.py", "structure.py", "structure_lines.py"]
+    deciding = ["acronyms.py", "language.py", "shown.py", "structure.py", "structure_lines.py"]
     sources = [*folder.glob("*.py"), *(core / name for name in deciding)]
     for path in sorted([*sources, core / "loaders" / "markdown_blocks.py"]):
         try:

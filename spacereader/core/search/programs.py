@@ -3,6 +3,9 @@
 The index needs programs only, not figures: it uses the programs-only finder,
 several times cheaper than extract(). Extraction must never stop indexing: a
 text it fails on is indexed with the field empty, and the failure is logged.
+
+The gazetteer also gives each acronym its programs' French names, which a query
+for the acronym searches too (acronym_table.py).
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import bisect
 import logging
 
-from spacereader.core.extraction import Program, extract_programs
+from spacereader.core.extraction import Program, default_gazetteer, extract_programs
 
 _log = logging.getLogger(__name__)
 
@@ -22,6 +25,17 @@ def find_programs(text: str) -> tuple[Program, ...]:
     except Exception:
         _log.exception("program extraction failed on a text of %d characters", len(text))
         return ()
+
+
+def french_names() -> list[tuple[str, str]]:
+    """(acronym, French name) for each French name of a program with an acronym, or
+    none if the gazetteer cannot be read."""
+    try:
+        entries = default_gazetteer().entries
+    except Exception:
+        _log.exception("the gazetteer could not be read for acronym expansions")
+        return []
+    return [(entry.acronym, name) for entry in entries if entry.acronym for name in entry.french]
 
 
 def program_names(text: str, spans: list[tuple[int, int]]) -> list[str]:

@@ -27,6 +27,7 @@ from spacereader.core.search.engine import Run
 from spacereader.core.search.errors import IndexDamagedError
 from spacereader.core.search.grams import FrequentTerms
 from spacereader.core.search.highlight import HighlightSpec, find_marks, make_snippet
+from spacereader.core.search.programs import french_names
 from spacereader.core.search.query import CompiledQuery, compile_query
 from spacereader.core.search.results import Hit, SearchResult
 from spacereader.core.search.schema import DEFAULT_FIELD, GRAM_FIELD, KIND_RECORD, QUERY_FIELDS
@@ -100,8 +101,9 @@ class BuildReader:
             manifest = records_manifest(self.searcher)
         french = self.searcher.doc_frequency("lang", FRENCH) > 0
         self.languages = (ENGLISH, FRENCH) if french else (ENGLISH,)
+        known = french_names()
         self.acronyms = {
-            language: AcronymTable.learn(manifest.acronyms.values(), language)
+            language: AcronymTable.learn(manifest.acronyms.values(), language, known)
             for language in self.languages
         }
         self.statistics = Statistics(self.searcher)

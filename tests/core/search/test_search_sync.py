@@ -235,7 +235,7 @@ def test_a_document_whose_language_changes_is_read_again(
     """A language set (or corrected) after import changes how the text is analysed."""
     import sqlite3
 
-    text = "Brève\n\nLes ministres ont validé le lancement.\n"
+    text = "Brève\n\nLancement validé par les ministres.\n"  # too short to tell
     doc_id = add_text(library, "t:fr", text)
     index.sync(library)
     assert not index.search("lancé").hits  # read as English: "lancement" is not "lancé"
