@@ -12,7 +12,8 @@ from spacereader.core.wording import counted
 
 # A placeholder that holds a count, then a noun in the plural written out.
 _SLIP = re.compile(
-    r"\{[^{}]*(?:len\(|count|total|added|removed|written|imported|number|chars|:,)[^{}]*\}"
+    r"\{[^{}]*(?:len\(|count|total|added|removed|written|imported|restored|skipped|failed"
+    r"|number|chars|mentions|documents|days|seconds|minutes|//|:,)[^{}]*\}"
     r"\s+[a-z]+s\b"
 )
 

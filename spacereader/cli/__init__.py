@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -65,8 +66,29 @@ def main(argv: Sequence[str]) -> int:
 
         exit_code: int = run_app([Path(arg) for arg in argv])
         return exit_code
-    with escaped_output():
-        return _run_command(parser, argv)
+    try:
+        with escaped_output():
+            code = _run_command(parser, argv)
+        # Flushed here, not at exit: a reader gone by then is still heard of.
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return _stop_writing()
+    return code
+
+
+def _stop_writing() -> int:
+    """End quietly when the reader of stdout has gone (`spacereader list | head`).
+
+    As Python's documentation advises for SIGPIPE: stdout now goes to the null
+    device, so the final flush at exit cannot fail again and print a traceback.
+    """
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):  # no file behind stdout (a test's capture)
+        pass
+    return EXIT_ERROR
 
 
 def _run_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int:
@@ -84,11 +106,11 @@ def _run_command(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int:
     except Error as error:
         print(f"spacereader: {error}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:
+        raise  # the reader of stdout has gone: main ends quietly
     except OSError as error:  # a data folder that cannot be made or written
         where = f" ({error.filename})" if error.filename else ""
         print(f"spacereader: {error.strerror or error}{where}", file=sys.stderr)
-        return EXIT_ERROR
-    except BrokenPipeError:
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("spacereader: interrupted", file=sys.stderr)

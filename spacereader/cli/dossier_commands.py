@@ -187,7 +187,7 @@ def _print_readable(dossier: Dossier) -> None:
     if dossier.conflicts:
         print(f"\nConflicts ({len(dossier.conflicts)})")
         for conflict in dossier.conflicts:
-            print(f"  {conflict.what}, {conflict.days_apart} days apart:")
+            print(f"  {conflict.what}, {counted(conflict.days_apart, 'day')} apart:")
             for point in (conflict.first, conflict.second):
                 where = ", ".join(part for part in (point.source, date_label(point.date)) if part)
                 print(f"    {_number(point.value)} — {where}: {point.text}")

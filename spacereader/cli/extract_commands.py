@@ -48,11 +48,15 @@ def _load(target: str) -> tuple[Document, BriefingSource]:
     if path.is_file():
         from spacereader.core.loaders import load_file
         from spacereader.core.structure import detect_structure
+        from spacereader.core.titles import title_from_opening
 
         loaded = load_file(path)
         structure = detect_structure(loaded.text)
         source = BriefingSource(
-            structure.title or loaded.title or path.stem,
+            structure.title
+            or loaded.title
+            or title_from_opening(loaded.text, structure)
+            or path.stem,
             source=loaded.source or structure.source,
             date=loaded.date or structure.date,
             origin=path.name,

@@ -11,6 +11,7 @@ from spacereader.cli.output import print_json, raw_stdout
 from spacereader.core.document import DocumentInfo
 from spacereader.core.errors import Error
 from spacereader.core.library import Library
+from spacereader.core.wording import counted
 
 
 def register(subparsers: Any) -> None:
@@ -44,6 +45,8 @@ def info_json(info: DocumentInfo) -> dict[str, Any]:
         # ISO, partial ("2024-08", "2024", "--01-28" without a year), or null.
         "published": info.published,
         "category": info.category,
+        # "en", "fr", or "" when the text's language could not be told.
+        "language": info.language or "",
         "format": info.format.value,
         "path": str(info.path),
         "chars": info.chars,
@@ -93,7 +96,7 @@ def restore_library(args: argparse.Namespace) -> int:
         if backup is None:
             raise NoBackupError("no sound backup of the library catalogue was found")
         restored = library.restore_backup(backup)
-        print(f"restored {restored} documents from {backup}")
+        print(f"restored {counted(restored, 'document')} from {backup}")
     finally:
         library.close()
     return 0

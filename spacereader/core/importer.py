@@ -2,7 +2,7 @@
 
 A folder is walked recursively for the suffixes SpaceReader reads, never
 following a symbolic link out of it (a link to /etc/shadow named notes.txt
-stays where it is); a file
+stays where it is, and the summary says so in a SkippedPath); a file
 named explicitly is always tried, so an unsupported one gets its refusal
 ("notes.docx: .docx files are not supported"). Each file succeeds or fails on
 its own: a refusal is one line in its ImportItem and leaves the rest of the
@@ -50,11 +50,34 @@ class ImportItem:
 
 
 @dataclass(frozen=True)
+class SkippedPath:
+    """An entry a folder import left out on purpose, and why."""
+
+    path: Path
+    reason: str
+
+    @property
+    def message(self) -> str:
+        """One line for people: "notes/shadow.txt: skipped, a link …"."""
+        return _one_line(f"{self.path}: skipped, {self.reason}")
+
+
+@dataclass(frozen=True)
+class FolderContents:
+    """What importing some paths would read, and the links it leaves out."""
+
+    files: tuple[Path, ...]
+    skipped: tuple[SkippedPath, ...] = ()
+
+
+@dataclass(frozen=True)
 class ImportSummary:
-    """Every file's result, in order, and whether the user cancelled before the end."""
+    """Every file's result, in order, the links left out, and whether the user cancelled
+    before the end."""
 
     items: tuple[ImportItem, ...]
     cancelled: bool = False
+    skipped: tuple[SkippedPath, ...] = ()
 
     def _count(self, outcome: AddOutcome) -> int:
         return sum(1 for item in self.items if item.outcome is outcome)
@@ -85,11 +108,15 @@ class ImportSummary:
         return tuple(item.info for item in self.items if item.info is not None)
 
     def describe(self) -> str:
-        """One line for people: "3 imported, 1 unchanged, 2 failed"."""
+        """One line for people: "3 imported, 1 unchanged, 1 skipped, 2 failed"."""
         parts = [f"{self.imported} imported"]
         parts += [
             f"{count} {label}"
-            for count, label in ((self.unchanged, "unchanged"), (self.updated, "updated"))
+            for count, label in (
+                (self.unchanged, "unchanged"),
+                (self.updated, "updated"),
+                (len(self.skipped), "skipped"),
+            )
             if count
         ]
         parts.append(f"{self.failed} failed")
@@ -100,7 +127,13 @@ class ImportSummary:
 def expand_paths(paths: Sequence[Path]) -> list[Path]:
     """Files to import: folders walked recursively (supported suffixes only, no hidden
     entries), files and missing paths kept as given so they get their own verdict."""
+    return list(find_files(paths).files)
+
+
+def find_files(paths: Sequence[Path]) -> FolderContents:
+    """The files expand_paths gives, and each link in a folder that leads out of it."""
     result: list[Path] = []
+    skipped: list[SkippedPath] = []
     seen: set[Path] = set()
 
     def keep(path: Path) -> None:
@@ -114,24 +147,38 @@ def expand_paths(paths: Sequence[Path]) -> list[Path]:
             keep(path)
             continue
         chosen = path.resolve()
-        # Symbolic links to folders are not walked (os.walk's default).
+        # Symbolic links to folders are not walked (os.walk's default); one leading
+        # out of the chosen folder is said, since the user may have expected its files.
         for folder, subfolders, files in os.walk(path):
             # Sorted, so an import is reproducible; hidden folders (.git, .cache) skipped.
             subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+            for name in subfolders:
+                outside = _outside(Path(folder) / name, chosen)
+                if outside is not None:
+                    skipped.append(outside)
             for name in sorted(files):
                 if not name.startswith(".") and Path(name).suffix.lower() in SUFFIX_FORMATS:
                     found = Path(folder) / name
-                    if _inside(found, chosen):
+                    outside = _outside(found, chosen)
+                    if outside is None:
                         keep(found)
-    return result
+                    else:
+                        skipped.append(outside)
+    return FolderContents(tuple(result), tuple(skipped))
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    """True unless `path` is a link that leads out of `folder` (to /etc/shadow, say)."""
+def _outside(path: Path, folder: Path) -> SkippedPath | None:
+    """Why `path` is left out when it is a link leading out of `folder` (to /etc/shadow,
+    say); None for anything else."""
     if not path.is_symlink():
-        return True
-    target = path.resolve()
-    return target.is_relative_to(folder)
+        return None
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return SkippedPath(path, "a link that cannot be followed")
+    if target.is_relative_to(folder):
+        return None
+    return SkippedPath(path, f"a link that leads out of the folder (to {target})")
 
 
 def import_file(
@@ -188,19 +235,20 @@ def import_paths(
     every new or changed text are stored there before the import returns (after
     the last progress call: extraction of the last files may still be running).
     """
-    files = expand_paths(paths)
+    contents = find_files(paths)
+    files, skipped = contents.files, contents.skipped
     extraction = ImportExtraction(extractions, len(files)) if extractions is not None else None
     items: list[ImportItem] = []
     try:
         for done, path in enumerate(files):
             if cancelled is not None and cancelled():
-                return ImportSummary(tuple(items), cancelled=True)
+                return ImportSummary(tuple(items), cancelled=True, skipped=skipped)
             if progress is not None:
                 progress(done, len(files), path)
             try:
                 item = import_file(library, path, cancelled, extraction)
             except budget.ReadingCancelledError:
-                return ImportSummary(tuple(items), cancelled=True)
+                return ImportSummary(tuple(items), cancelled=True, skipped=skipped)
             if extraction is not None and item.info is not None and item.outcome in _CHANGED:
                 extraction.submit(item.info.content_hash, item.info.path, item.info.format)
             items.append(item)
@@ -209,11 +257,11 @@ def import_paths(
         if progress is not None and files:
             progress(len(files), len(files), files[-1])
         if extraction is not None and not extraction.finish(cancelled):
-            return ImportSummary(tuple(items), cancelled=True)
+            return ImportSummary(tuple(items), cancelled=True, skipped=skipped)
     finally:
         if extraction is not None:
             extraction.abort()
-    return ImportSummary(tuple(items))
+    return ImportSummary(tuple(items), skipped=skipped)
 
 
 def _one_line(message: str) -> str:

@@ -47,6 +47,7 @@ from spacereader.core.loaders import (
 )
 from spacereader.core.published import resolve_published
 from spacereader.core.structure import detect_structure
+from spacereader.core.titles import title_from_opening
 
 __all__ = [
     "AddOutcome",
@@ -272,7 +273,10 @@ class Library(CatalogueQueries):
             return AddResult(same, AddOutcome.UNCHANGED)
         structure = detect_structure(loaded.text)
         fields = (
-            loaded.title or structure.title or _title_from_origin(origin),
+            loaded.title
+            or structure.title
+            or title_from_opening(loaded.text, structure)
+            or _title_from_origin(origin),
             loaded.source or structure.source,
             loaded.date or structure.date,
             structure.category,

@@ -26,6 +26,7 @@ from spacereader.core.language import detect_language
 from spacereader.core.library_files import stored_copies, write_atomically
 from spacereader.core.library_store import SCHEMA_VERSION, LibraryError, migrate
 from spacereader.core.structure import detect_structure
+from spacereader.core.titles import title_from_opening
 
 NOTICE_NAME = "library-recovery.json"
 CATALOGUE_STEM = "library"
@@ -134,7 +135,10 @@ def rebuild_from_copies(db: sqlite3.Connection, texts: Path) -> int:
                 RECOVERED_PREFIX + copy.stored,
                 now,
                 now,
-                loaded.title or structure.title or "Untitled",
+                loaded.title
+                or structure.title
+                or title_from_opening(loaded.text, structure)
+                or "Untitled",
                 loaded.source or structure.source,
                 loaded.date or structure.date,
                 structure.category,

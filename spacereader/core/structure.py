@@ -21,6 +21,7 @@ from spacereader.core.structure_lines import (
     MAX_NAV_CHARS,
     METADATA,
     date_in_line,
+    dateline_end,
     is_kicker,
     is_label,
     is_label_or_nav,
@@ -311,7 +312,13 @@ def _read_header(
     if single and is_kicker(first_text) and _is_title_like(text, following):
         labels.append(Block(BlockKind.CATEGORY, first.start, first.end))
         return True
-    if single and len(first_text) <= MAX_TITLE_CHARS and not date_in_line(first_text):
+    if (
+        single
+        and len(first_text) <= MAX_TITLE_CHARS
+        and not date_in_line(first_text)
+        # A story without a headline opens with its dated dateline: that line is body.
+        and not dateline_end(first_text)
+    ):
         blocks.append(Block(BlockKind.TITLE, first.start, first.end))
         header.title = _collapse(first_text)
         return True

@@ -62,6 +62,8 @@ DATELINE_SOURCE = re.compile(
     r"(?P<rest>[^—–]{0,40}?)(?:\s*(?:—|–|--)\s*|\s+-\s+)"
 )
 AGENCY = re.compile(r"\(([^)]{2,30})\)")
+# What may stand between a dateline's dash and its date: "EIRNS—On Jan. 28 …".
+_DATE_LEAD = re.compile(r"(?:on|le)\s+", re.IGNORECASE)
 
 
 def is_nav_line(line: str) -> bool:
@@ -89,6 +91,28 @@ def date_in_line(line: str) -> str:
         return ""
     rest = line[: match.start()] + " " + line[match.end() :]
     return match.group() if len(WORD.findall(rest)) <= MAX_DATE_LINE_WORDS else ""
+
+
+def dateline_end(line: str) -> int:
+    """Where a dated wire dateline opening `line` ends ("MOSCOW, March 9, 2021 — ",
+    "WASHINGTON — March 11, 2024 — ", "PARIS, le 9 mars 2021 — "), or 0 when there is none.
+
+    A dateline without a date ("NASA — The Artemis Program") is no dateline here:
+    a headline may read like that.
+    """
+    dateline = DATELINE_SOURCE.match(line)
+    if dateline is None:
+        return 0
+    if DATE.search(dateline.group("rest")):
+        return dateline.end()
+    after = dateline.end()
+    lead = _DATE_LEAD.match(line, after)
+    date = DATE.match(line, lead.end() if lead else after)
+    if date is None:
+        return 0
+    # "WASHINGTON — March 11, 2024 — NASA said": the date has a dash of its own.
+    closing = re.compile(r"\s*(?:—|–|--|-)\s*").match(line, date.end())
+    return closing.end() if closing and not lead else dateline.end()
 
 
 def is_kicker(line: str) -> bool:

@@ -187,6 +187,8 @@ class ImportFeature(QObject):
         self.on_library_changed()
         self.shell.window.show_status(summary.describe().capitalize() + ".", 10000)
         failures = [item.error for item in summary.items if item.error is not None]
+        # Links left out are said next to the refusals: the user may have expected them.
+        failures += [skipped.message for skipped in summary.skipped]
         if failures:
             self._report_failures(failures, summary)
         documents = summary.documents
@@ -198,7 +200,7 @@ class ImportFeature(QObject):
         if len(failures) > MAX_LISTED_FAILURES:
             lines.append(f"… and {len(failures) - MAX_LISTED_FAILURES} more")
         box = QMessageBox(self.shell.window)
-        box.setIcon(QMessageBox.Icon.Warning)
+        box.setIcon(QMessageBox.Icon.Warning if summary.failed else QMessageBox.Icon.Information)
         box.setWindowTitle("Import")
         box.setText(summary.describe().capitalize() + ".")
         box.setInformativeText("\n".join(lines))

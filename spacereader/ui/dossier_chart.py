@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from spacereader.core.dates import date_label, day_number
 from spacereader.core.dossier.model import Series, SeriesPoint
 from spacereader.core.dossier.timeline import Timeline
+from spacereader.core.wording import counted
 from spacereader.ui import typography
 
 # Colour-blind-safe series colours (Okabe–Ito), then the bars' and conflicts'.
@@ -320,8 +321,8 @@ class TimelineChart(QWidget):
             number = self.bin_at(position)
             if number is not None:
                 found = self.timeline.bins[number]
-                documents = f"{found.documents} document{'s' * (found.documents != 1)}"
-                text = f"{found.label}: {found.mentions} mentions in {documents}"
+                mentions = counted(found.mentions, "mention")
+                text = f"{found.label}: {mentions} in {counted(found.documents, 'document')}"
         self.setCursor(
             Qt.CursorShape.PointingHandCursor if point is not None else Qt.CursorShape.ArrowCursor
         )

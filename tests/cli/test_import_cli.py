@@ -108,3 +108,50 @@ def test_usage_error_without_paths(capsys: pytest.CaptureFixture[str]) -> None:
         main(["import"])
     assert exited.value.code == 2
     assert "PATH" in capsys.readouterr().err
+
+
+def _folder_with_links_out(tmp_path: Path) -> tuple[Path, Path]:
+    """A chosen folder with one report and a link to a file outside it."""
+    secret = tmp_path / "outside" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("Private notes\n\nNot for the library.\n", encoding="utf-8")
+    chosen = tmp_path / "chosen"
+    chosen.mkdir()
+    (chosen / "report.txt").write_text("Lunar report\n\nThe station grows.\n", encoding="utf-8")
+    (chosen / "notes.txt").symlink_to(secret)
+    return chosen, secret
+
+
+def test_a_link_out_of_the_folder_is_said_on_its_own_line(tmp_path: Path) -> None:
+    chosen, secret = _folder_with_links_out(tmp_path)
+    result = run("import", str(chosen))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"spacereader: {chosen / 'notes.txt'}: skipped, a link that leads out of the folder"
+        f" (to {secret.resolve()})",
+        "spacereader: 1 imported, 1 skipped, 0 failed",
+    ]
+    assert "Lunar report" in result.stdout
+
+
+def test_a_link_out_of_the_folder_is_a_skipped_item_in_json(tmp_path: Path) -> None:
+    chosen, secret = _folder_with_links_out(tmp_path)
+    result = run("import", "--json", str(chosen))
+    assert result.returncode == 0, result.stderr
+    items = json.loads(result.stdout)
+    assert [item["outcome"] for item in items] == ["added", "skipped"]
+    assert items[1] == {
+        "path": str(chosen / "notes.txt"),
+        "outcome": "skipped",
+        "reason": f"a link that leads out of the folder (to {secret.resolve()})",
+    }
+
+
+def test_a_folder_of_links_out_only_says_each_and_imports_nothing(tmp_path: Path) -> None:
+    chosen, _secret = _folder_with_links_out(tmp_path)
+    (chosen / "report.txt").unlink()
+    result = run("import", str(chosen))
+    assert result.returncode == 1
+    [skipped, nothing] = result.stderr.splitlines()
+    assert "notes.txt: skipped, a link that leads out of the folder" in skipped
+    assert "no supported files found" in nothing

@@ -95,3 +95,30 @@ def test_the_command_line_starts_without_importing_extraction() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip().splitlines()[-1] == "none"
+
+
+def test_restore_library_counts_in_words(capsys: pytest.CaptureFixture[str]) -> None:
+    from spacereader.core.library import Library
+
+    library = Library()
+    backup = library.backup()  # the bundled article alone
+    library.close()
+    assert main(["restore-library", str(backup)]) == 0
+    assert capsys.readouterr().out == f"restored 1 document from {backup}\n"
+
+
+def test_list_json_gives_each_document_language(tmp_path: Path) -> None:
+    french = tmp_path / "station.txt"
+    french.write_text(
+        "La station lunaire avance\n\nLa Chine et la Russie ont signé un accord pour la"
+        " station internationale de recherche lunaire, selon les agences des deux pays.\n",
+        encoding="utf-8",
+    )
+    unknown = tmp_path / "numbers.txt"
+    unknown.write_text("Lunar table of figures 12\n\n12 34 56 78 90.\n", encoding="utf-8")
+    assert run("import", str(french), str(unknown)).returncode == 0
+    entries = json.loads(run("list", "--json").stdout)
+    languages = {entry["title"]: entry["language"] for entry in entries}
+    assert languages["La station lunaire avance"] == "fr"
+    assert languages["China Releases Space Plan: ‘Steady As She Goes’"] == "en"
+    assert languages["Lunar table of figures 12"] == ""

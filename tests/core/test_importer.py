@@ -195,5 +195,16 @@ def test_a_folder_import_never_follows_a_link_out_of_the_folder(
     summary = import_paths(library, [chosen])
     assert [item.path.name for item in summary.items] == ["report.txt"]  # the link: same file
     assert all("secret" not in library.load(info.id).text for info in library.documents())
+    # Each link leading out is said, the one that stays inside is not.
+    assert [(skipped.path.name, skipped.reason) for skipped in summary.skipped] == [
+        ("linked-folder", f"a link that leads out of the folder (to {secret.parent.resolve()})"),
+        ("shadow.txt", f"a link that leads out of the folder (to {secret.resolve()})"),
+    ]
+    assert summary.describe() == "1 imported, 2 skipped, 0 failed"
+    assert summary.skipped[1].message == (
+        f"{chosen / 'shadow.txt'}: skipped, a link that leads out of the folder"
+        f" (to {secret.resolve()})"
+    )
     # A link named on its own is the user's choice, and is read.
-    assert import_paths(library, [chosen / "shadow.txt"]).imported == 1
+    named = import_paths(library, [chosen / "shadow.txt"])
+    assert (named.imported, named.skipped) == (1, ())

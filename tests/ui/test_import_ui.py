@@ -200,3 +200,32 @@ def test_closing_the_window_stops_a_large_import_at_once(
     assert time.monotonic() - closing < 5
     assert not importer.runner._thread.isRunning()
     assert len(reader_app.library) < count + 1  # it stopped before the end
+
+
+def test_a_link_out_of_the_folder_is_said_in_the_summary(
+    qtbot: QtBot, reader_app: SpaceReaderApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    messages: list[str] = []
+    listed: list[str] = []
+    show_status = reader_app.window.show_status
+    monkeypatch.setattr(
+        reader_app.window,
+        "show_status",
+        lambda message, timeout_ms=6000: (messages.append(message), show_status(message))[1],
+    )
+    monkeypatch.setattr(
+        reader_app.importer, "_report_failures", lambda lines, summary: listed.extend(lines)
+    )
+    secret = tmp_path / "outside" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("Private notes\n\nNot for the library.\n", encoding="utf-8")
+    chosen = tmp_path / "chosen"
+    chosen.mkdir()
+    (chosen / "artemis.txt").write_text(ARTICLE, encoding="utf-8")
+    (chosen / "notes.txt").symlink_to(secret)
+    import_and_wait(qtbot, reader_app, chosen)
+    assert "1 imported, 1 skipped, 0 failed." in messages
+    assert listed == [
+        f"{chosen / 'notes.txt'}: skipped, a link that leads out of the folder"
+        f" (to {secret.resolve()})"
+    ]

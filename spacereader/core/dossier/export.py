@@ -18,6 +18,7 @@ from spacereader.core.dossier.model import (
     Series,
     SeriesPoint,
 )
+from spacereader.core.wording import counted
 
 _EMPHASIS = re.compile(r"\*\*|__|`")
 _SPECIAL = re.compile(r"([\\*_\[\]<>|#])")
@@ -91,7 +92,7 @@ def _series(series: Series) -> list[str]:
 def _conflict(conflict: Conflict) -> list[str]:
     lines = [
         f"- **{clean(conflict.what)}**: {_number(conflict.first.value)} and "
-        f"{_number(conflict.second.value)}, {conflict.days_apart} days apart",
+        f"{_number(conflict.second.value)}, {counted(conflict.days_apart, 'day')} apart",
     ]
     for point in (conflict.first, conflict.second):
         lines.append(f"  - “{clean(point.text)}” — {_point_citation(point)}")

@@ -18,6 +18,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from spacereader.core.errors import Error, ImportRefusedError
+from spacereader.core.wording import counted
 
 # A long report reads in seconds; a file still being read after this is refused.
 SECONDS_PER_FILE = 180
@@ -75,8 +76,8 @@ def check() -> None:
 
 def _duration(seconds: int) -> str:
     if seconds >= 60 and seconds % 60 == 0:
-        return f"{seconds // 60} minutes"
-    return f"{seconds} seconds"
+        return counted(seconds // 60, "minute")
+    return counted(seconds, "second")
 
 
 def inflation_limit(file_bytes: int) -> int:
