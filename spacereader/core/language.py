@@ -113,6 +113,8 @@ def bilingual_lines(text: str) -> list[tuple[int, int]]:
 
 # -- the text's language ---------------------------------------------------------
 
+_PUNCTUATION_AS_SPACE = str.maketrans({mark: " " for mark in '.,;:!?()[]«»"“”…'})
+
 
 def _sample(text: str) -> str:
     """The part of a text that decides: its start in lower case, less its bilingual lines."""
@@ -125,9 +127,10 @@ def _sample(text: str) -> str:
 def _counts(text: str) -> tuple[Counter[str], Counter[str]]:
     """The English and the French function words of the text's sample, each counted."""
     sample = _sample(text)
-    # Counted by a Counter of the words between spaces (its counting loop is in C);
-    # a word before a punctuation mark is missed, which no verdict depends on.
-    words = Counter(sample.split())
+    # Counted by a Counter of the words between spaces (its counting loop is in C),
+    # punctuation made spaces first: "the." is "the", which a short text's verdict
+    # may depend on. Apostrophes stay, for the elisions.
+    words = Counter(sample.translate(_PUNCTUATION_AS_SPACE).split())
     english = Counter({word: words[word] for word in _ENGLISH_WORDS if words[word]})
     french = Counter({word: words[word] for word in _FRENCH_WORDS if words[word]})
     spaced = f" {sample}"  # an elision at the very start counts too ("L'agence …")

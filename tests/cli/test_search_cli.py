@@ -223,19 +223,22 @@ def test_a_capped_list_says_how_many_it_shows(capsys: pytest.CaptureFixture[str]
 def test_note_queries_search_the_bookmarks(capsys: pytest.CaptureFixture[str]) -> None:
     """`note:word` finds the bookmark, as the Search dock does."""
     doc_id, text = seed_text()
-    assert run(capsys, "bookmarks", "add", doc_id, "0", "40", "--note", "gateway plans")[0] == 0
+    start = text.index("International Lunar Research Station")
+    end = start + len("International Lunar Research Station")
+    added = run(capsys, "bookmarks", "add", doc_id, str(start), str(end), "--note", "gateway plans")
+    assert added[0] == 0
     result = json.loads(run(capsys, "search", "note:gateway", "--json")[1])
     assert [mark["note"] for mark in result["bookmarks"]] == ["gateway plans"]
-    assert result["bookmarks"][0]["quote"] == text[0:40]
+    assert result["bookmarks"][0]["quote"] == text[start:end]
     assert (result["total"], result["hits"]) == (0, [])
     out = run(capsys, "search", "note:gateway")[1]
     assert "1 bookmark for 'note:gateway'" in out
     assert "gateway plans" in out
     assert json.loads(run(capsys, "search", "note:nothing", "--json")[1])["bookmarks"] == []
     # Any other query lists bookmarks only when asked, as "Bookmarks too" does.
-    plain = json.loads(run(capsys, "search", "Space", "--json")[1])
+    plain = json.loads(run(capsys, "search", "Lunar", "--json")[1])
     assert plain["bookmarks"] == []
-    both = json.loads(run(capsys, "search", "Space", "--json", "--bookmarks")[1])
+    both = json.loads(run(capsys, "search", "Lunar", "--json", "--bookmarks")[1])
     assert both["total"] == plain["total"] > 0
     assert [mark["note"] for mark in both["bookmarks"]] == ["gateway plans"]
 

@@ -192,6 +192,7 @@ def test_one_french_sentence_is_french(text: str) -> None:
         "Chang'e-6 lands on the far side of the Moon.",
         "Les Echos reports that the ILRS has 10 members.",
         "Pierre de la Tour and Anne Le Roux review the Artemis Accords.",
+        "ESA Le Bourget Pierre de la Tour the.",  # an English word before a full stop
     ],
 )
 def test_short_english_texts_are_not_french(text: str) -> None:
