@@ -40,6 +40,7 @@ __all__ = [
     "shown_passages",
     "shown_spans",
     "shown_text",
+    "structure_shown_from",
 ]
 
 Span = tuple[int, int]
@@ -128,7 +129,13 @@ def markdown_shown_blocks(text: str) -> tuple[tuple[str, int, int], ...]:
 
 def document_shown_spans(document: Document) -> tuple[Span, ...]:
     """The spans of a document's text the reader shows."""
-    return shown_spans(document.text, document.info.format, document.structure)
+    return shown_spans(document.text, document.info.format, structure_shown_from(document))
+
+
+def structure_shown_from(document: Document) -> Structure | None:
+    """The structure the reader sets a document from; None for Markdown, which it
+    sets from its source (finding a large text's structure takes a while)."""
+    return None if document.info.format is DocumentFormat.MARKDOWN else document.structure
 
 
 def _merged(ranges: Iterable[Span]) -> tuple[Span, ...]:
