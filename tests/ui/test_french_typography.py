@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QApplication
 
@@ -94,3 +96,23 @@ def test_the_shown_text_keeps_every_offset() -> None:
 def test_english_text_is_left_as_it_is() -> None:
     text = "The agency said: 46 agreements, in 2016, and 12% more (about 1,000 people)."
     assert typography.keep_spaces_together(text) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from(list("ab1 \n«»:;?!%,.é0")), max_size=300),
+    stretch=st.integers(min_value=1, max_value=40),
+    data=st.data(),
+)
+def test_a_long_text_bound_a_stretch_at_a_time_reads_as_bound_whole(
+    text: str, stretch: int, data: st.DataObject
+) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(typography, "SPACES_STRETCH", stretch)
+        bound = typography.SpacesKeptTogether(text)
+        whole = typography.keep_spaces_together(text)
+        for _ in range(5):
+            start = data.draw(st.integers(0, len(text)))
+            end = data.draw(st.integers(start, len(text)))
+            assert bound.slice(start, end) == whole[start:end]
+        assert bound.slice(0, len(text)) == whole
