@@ -387,9 +387,12 @@ class ReaderView(QTextBrowser):
 
     # -- highlights ------------------------------------------------------
 
-    def set_highlights(self, layer: str, spans: Sequence[Span]) -> None:
-        """Replace one layer (a LAYER_KINDS key); later layers paint over earlier ones."""
-        self._layers[layer] = SpanLayer(spans)
+    def set_highlights(self, layer: str, spans: Sequence[Span] | SpanLayer) -> None:
+        """Replace one layer (a LAYER_KINDS key); later layers paint over earlier ones.
+
+        Tens of thousands of spans can come as a SpanLayer, sorted off the GUI thread.
+        """
+        self._layers[layer] = spans if isinstance(spans, SpanLayer) else SpanLayer(spans)
         self._apply_layers()
 
     def highlights(self, layer: str) -> list[Span]:
