@@ -61,28 +61,29 @@ class TextMap:
         """The recorded segments, in document order."""
         return tuple(map(Segment, self._doc_starts, self._doc_ends, self._view_starts))
 
-    def _segment_for_offset(self, offset: int) -> Segment | None:
+    def _segment_for_offset(self, offset: int) -> int:
+        """The index of the segment an offset shows in (or snaps to); -1 if none."""
         if not self._doc_starts:
-            return None
+            return -1
         index = max(bisect_right(self._doc_starts, offset) - 1, 0)
         if offset > self._doc_ends[index] and index + 1 < len(self._doc_starts):
             index += 1
-        return self._segment(index)
+        return index
 
     def _segment(self, index: int) -> Segment:
         return Segment(self._doc_starts[index], self._doc_ends[index], self._view_starts[index])
 
     def to_view(self, offset: int) -> int:
         """The view position of a document offset; hidden text snaps to the next shown text."""
-        segment = self._segment_for_offset(offset)
-        if segment is None:
+        index = self._segment_for_offset(offset)
+        if index < 0:
             return 0
-        offset = min(max(offset, segment.doc_start), segment.doc_end)
-        return (
-            segment.view_start
-            + (offset - segment.doc_start)
-            + self._astral_between(segment.doc_start, offset)
-        )
+        doc_start = self._doc_starts[index]
+        offset = min(max(offset, doc_start), self._doc_ends[index])
+        position = self._view_starts[index] + offset - doc_start
+        if self._scanned == len(self._text) and not self._astral:
+            return position  # no astral character anywhere (most texts)
+        return position + self._astral_between(doc_start, offset)
 
     def _astral_between(self, start: int, end: int) -> int:
         if end > self._scanned:
