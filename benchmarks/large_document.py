@@ -176,6 +176,11 @@ class Run:
         return not rendering and extracted
 
     def open_it(self) -> None:
+        from spacereader.core.shown import markdown_layout
+
+        # The index has just parsed the new Markdown text: a document opened days
+        # after its import has no parse kept.
+        markdown_layout.cache_clear()
         self.gaps.clear()
         self.stalls.clear()
         self.last = self.clock.elapsed()
