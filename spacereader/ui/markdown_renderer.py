@@ -258,7 +258,9 @@ class _StyleSweep:
 
     def __init__(self, spans: tuple[InlineSpan, ...]) -> None:
         self._spans = sorted(spans, key=lambda span: span.start)
-        self.edges = sorted({edge for span in spans for edge in (span.start, span.end)})
+        # Starts come sorted, ends nearly: sorting them together is a merge.
+        edges = sorted([span.start for span in self._spans] + [span.end for span in self._spans])
+        self.edges = list(dict.fromkeys(edges))
         self._next = 0
         self._ends: list[tuple[int, int]] = []
         self._counts = {"em": 0, "strong": 0, "code": 0, "link": 0}
@@ -278,5 +280,5 @@ class _StyleSweep:
             style = self._spans[index].style
             self._counts[style] -= 1
             self._links.pop(index, None)
-        href = next((link for link in self._links.values() if link), None)
+        href = next((link for link in self._links.values() if link), None) if self._links else None
         return (self._counts["em"] > 0, self._counts["strong"] > 0, self._counts["code"] > 0, href)

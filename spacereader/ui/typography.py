@@ -128,9 +128,9 @@ def _bind_digit_groups(number: re.Match[str]) -> str:
 
 
 # Where a text can be cut and each part bound on its own, with the same result:
-# after a line break, or between a letter's space and another letter (none of
-# the patterns above matches there, or looks across).
-_NEUTRAL_CUT = re.compile(r"(?<=\n)|(?<=[^\W\d_] )(?=[^\W\d_])")
+# after a line break, or between two characters neither of which is a space, a
+# digit or a sign the patterns above look at (none matches there, or looks across).
+_NEUTRAL_CUT = re.compile(r"(?<=\n)|(?<=[^\s\d;!?:%»«,.])(?=[^\s\d;!?:%»«,.])")
 SPACES_STRETCH = 1 << 16
 
 
