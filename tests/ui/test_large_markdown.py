@@ -97,7 +97,7 @@ def test_a_large_table_is_set_in_short_qt_blocks(qtbot: QtBot, reader: ReaderVie
 
 
 def test_the_first_screen_binds_the_spaces_of_its_own_text_only(
-    reader: ReaderView, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, reader: ReaderView, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     lengths: list[int] = []
     real = typography.keep_spaces_together
@@ -114,3 +114,5 @@ def test_the_first_screen_binds_the_spaces_of_its_own_text_only(
     assert max(lengths) < len(text) // 4
     bound = "Le plan «\u00a0Horizon\u00a0» coûte 1\u00a0000 euros\u202f; vraiment\u202f?"
     assert bound in reader.document().toRawText()
+    qtbot.waitUntil(lambda: not reader.rendering, timeout=WAIT_MS)
+    assert reader.document().toRawText().count(bound) == 12_000
