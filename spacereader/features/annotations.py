@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSettings, Slot
+from PySide6.QtCore import QObject, QSettings, QTimer, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
@@ -192,11 +192,25 @@ class AnnotationsFeature(QObject):
         doc_id, text, extraction, marks = result
         if doc_id != self._current_doc:
             return
-        self.current = extraction
-        self._marks = marks
+        # A large document's lists and marks take tens of milliseconds each: they
+        # are shown in turns of the event loop, and `current` is set with the last.
         if not self.programs.library_scope:
             self.programs.show_document(doc_id, extraction.programs)
+        QTimer.singleShot(0, self, lambda: self._show_figures(doc_id, text, extraction, marks))
+
+    def _show_figures(
+        self, doc_id: str, text: str, extraction: Extraction, marks: dict[str, SpanLayer]
+    ) -> None:
+        if doc_id != self._current_doc:
+            return
         self.figures.show_figures(extraction.figures, text)
+        QTimer.singleShot(0, self, lambda: self._show_marks(doc_id, extraction, marks))
+
+    def _show_marks(self, doc_id: str, extraction: Extraction, marks: dict[str, SpanLayer]) -> None:
+        if doc_id != self._current_doc:
+            return
+        self.current = extraction
+        self._marks = marks
         self._paint()
 
     @Slot(int, object)
