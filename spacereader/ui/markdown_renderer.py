@@ -38,6 +38,9 @@ LINE_SEPARATOR = "\u2028"  # a hard line break inside one block; one character, 
 _SHOWN_AS_SPACE = str.maketrans("\n\r\t\u2028\u2029", "     ")
 # Characters of one Qt block at most: a longer block is set as several (see display_runs).
 LONG_BLOCK = 4000
+# Styled pieces written in one step at most: a block of nested emphasis has one
+# every few characters, and thousands of them take a slice's time many times over.
+PIECES_PER_STEP = 200
 # (italic, bold, code, link) over a piece of text: all its format depends on.
 StyleKey = tuple[bool, bool, bool, str | None]
 
@@ -214,14 +217,18 @@ class _Inserter:
         styled: Callable[[QTextCharFormat, StyleKey], QTextCharFormat],
     ) -> Iterator[int]:
         """Write the block's text after the cursor, in Qt blocks of `block_format`;
-        a long block is a step per Qt block, each giving the offset it reached."""
+        a long block is several steps (a Qt block each, or a few hundred styled
+        pieces), each giving the offset it reached."""
         cursor, text = self._cursor, self._text
         breaks = sorted(block.hard_breaks)
         formats: dict[StyleKey, QTextCharFormat] = {}
         sweep = _StyleSweep(block.inline)
+        pieces = 0  # written since the last step
         for start, end, new_block in display_runs(text, block.visible):
-            if new_block:
+            if new_block or pieces >= PIECES_PER_STEP:
                 yield start
+                pieces = 0
+            if new_block:
                 self._continue_block(block_format, base)
             self._map.add(start, end, cursor.position())
             for piece_start, piece_end in _pieces(start, end, sweep.edges):
@@ -235,6 +242,7 @@ class _Inserter:
                 if key not in formats:
                     formats[key] = styled(base, key)
                 cursor.insertText(visible, formats[key])
+                pieces += 1
 
     def _continue_block(self, block_format: QTextBlockFormat, base: QTextCharFormat) -> None:
         """Go on in a new Qt block that reads as the same paragraph."""
