@@ -108,7 +108,7 @@ class Document:
         return hash((self.info, self.text))
 
     def __repr__(self) -> str:
-        return f"Document({self.info!r}, <{len(self.text)} characters>)"
+        return f"Document(id={self.info.id!r}, length={len(self.text)})"
 
 
 def content_hash(text: str) -> str:
