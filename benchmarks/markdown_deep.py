@@ -1,7 +1,8 @@
 """Markdown with deeply nested emphasis: parse and reader layout time against size.
 
-Prints seconds for inputs of 60 KB and 600 KB ("*a **b " … "** a*"). Both
-should grow about linearly with the size.
+Prints seconds for inputs of 60 KB and 600 KB ("*a **b " … "** a*"), each one
+paragraph, and the longest slice the reader spends setting it (what the window
+waits for at most). Both times should grow about linearly with the size.
 """
 
 from __future__ import annotations
@@ -14,29 +15,49 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 def main() -> None:
     """Print the figures."""
+    from pathlib import Path
+
     from PySide6.QtGui import QTextDocument
     from PySide6.QtWidgets import QApplication
 
     from spacereader.core.document import Document, DocumentFormat, DocumentInfo
-    from spacereader.core.loaders.markdown_blocks import markdown_blocks
-    from spacereader.core.structure import detect_structure
+    from spacereader.core.shown import markdown_layout
     from spacereader.ui.markdown_renderer import MarkdownRenderer
+    from spacereader.ui.render_job import RenderJob
 
     application = QApplication([])
     for repeats in (5_000, 50_000):
         text = "*a **b " * repeats + "c" + "** a*" * repeats
         started = time.perf_counter()
-        markdown_blocks(text)
+        markdown_layout(text)  # kept: the reader's parse below finds it
         parsed = time.perf_counter() - started
         info = DocumentInfo(
-            "x", "x", "", "", "", DocumentFormat.MARKDOWN, None, len(text), "", False
-        )  # type: ignore[arg-type]
-        document = Document(info, text, detect_structure(text))
-        target = QTextDocument()
+            id="deep",
+            title="Deep",
+            source="",
+            date="",
+            category="",
+            format=DocumentFormat.MARKDOWN,
+            path=Path("deep.md"),
+            chars=len(text),
+            content_hash="",
+            bundled=False,
+        )
+        renderer = MarkdownRenderer(application.font(), application.palette())
         started = time.perf_counter()
-        MarkdownRenderer(application.font(), application.palette()).render(document, target)
+        target = QTextDocument()
+        _text_map, steps = renderer.render_steps(Document(info, text), target)
+        job = RenderJob(target, steps)
+        longest = 0.0
+        while not job.done:
+            began = time.perf_counter()
+            job.slice(hurried=False)
+            longest = max(longest, time.perf_counter() - began)
         rendered = time.perf_counter() - started
-        print(f"{len(text) / 1000:6.0f} KB  parse {parsed:6.2f} s  render {rendered:6.2f} s")
+        print(
+            f"{len(text) / 1000:6.0f} KB  parse {parsed:6.2f} s  set {rendered:6.2f} s"
+            f"  longest slice {longest * 1000:4.0f} ms"
+        )
 
 
 if __name__ == "__main__":

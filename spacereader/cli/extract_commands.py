@@ -166,6 +166,7 @@ def run_extract(args: argparse.Namespace) -> int:
     from spacereader.core.extraction import default_gazetteer
     from spacereader.core.extraction.briefing import briefing_csv, briefing_markdown
     from spacereader.core.extraction.cache import extract_shown
+    from spacereader.core.shown import structure_shown_from
 
     if args.output is not None and args.briefing is None:
         raise OutputError("-o/--output needs --briefing md or --briefing csv")
@@ -175,7 +176,8 @@ def run_extract(args: argparse.Namespace) -> int:
     for problem in gazetteer.problems:
         warn(str(problem))
     # What the reader shows, and nothing it hides: as the Programs and Figures panels list.
-    extraction = extract_shown(text, document.info.format, gazetteer, document.structure)
+    structure = structure_shown_from(document)
+    extraction = extract_shown(text, document.info.format, gazetteer, structure)
     if args.briefing is not None:
         render = briefing_markdown if args.briefing == "md" else briefing_csv
         content = render(extraction, text, source)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import NamedTuple
 
-from spacereader.core.structure import Structure
+from spacereader.core.structure import Structure, detect_structure
 
 ID_LENGTH = 12
 
@@ -56,13 +57,36 @@ class CatalogueEntry(NamedTuple):
     content_hash: str
 
 
-@dataclass(frozen=True)
 class Document:
-    """A document's text and structure. Offsets everywhere index into `text`."""
+    """A document's text and structure. Offsets everywhere index into `text`.
 
-    info: DocumentInfo
-    text: str
-    structure: Structure
+    The structure is found on first use unless it is given: a Markdown document
+    never needs it (the reader sets its source), and a large text's takes a few
+    hundred milliseconds, which the reader spends off the GUI thread (see
+    `structure_opening.py`). It is found once, whichever thread asks first.
+    """
+
+    __slots__ = ("_lock", "_structure", "info", "text")
+
+    def __init__(self, info: DocumentInfo, text: str, structure: Structure | None = None) -> None:
+        self.info = info
+        self.text = text
+        self._structure = structure
+        self._lock = threading.Lock()
+
+    @property
+    def structure(self) -> Structure:
+        """The text's structure (found now if it was not yet)."""
+        if self._structure is None:
+            with self._lock:
+                if self._structure is None:
+                    self._structure = detect_structure(self.text)
+        return self._structure
+
+    @property
+    def has_structure(self) -> bool:
+        """True once the structure is known: asking for it costs nothing."""
+        return self._structure is not None
 
     @property
     def id(self) -> str:
@@ -73,6 +97,18 @@ class Document:
     def title(self) -> str:
         """The title shown in the window and the lists."""
         return self.info.title
+
+    def __eq__(self, other: object) -> bool:
+        # The structure follows from the text.
+        if not isinstance(other, Document):
+            return NotImplemented
+        return (self.info, self.text) == (other.info, other.text)
+
+    def __hash__(self) -> int:
+        return hash((self.info, self.text))
+
+    def __repr__(self) -> str:
+        return f"Document(id={self.info.id!r}, length={len(self.text)})"
 
 
 def content_hash(text: str) -> str:

@@ -177,13 +177,13 @@ class Library(CatalogueQueries):
         return self._info(rows[0])
 
     def load(self, doc_id: str) -> Document:
-        """A document's text and structure."""
+        """A document's text (its structure is found when first asked for)."""
         info = self.info(doc_id)
         try:
             text = info.path.read_text(encoding="utf-8")
         except OSError as error:
             raise DocumentNotFoundError(f"{info.title}: its text is missing ({error})") from error
-        return Document(info=info, text=text, structure=detect_structure(text))
+        return Document(info=info, text=text)
 
     def text_or_none(self, doc_id: str) -> str | None:
         """A document's text by its exact id, or None if it is not (or no longer) here."""

@@ -18,9 +18,10 @@ in the document's own text.
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_right
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
 from spacereader.core.document import Document, DocumentFormat
 from spacereader.core.loaders.markdown_blocks import MarkdownBlock
@@ -40,6 +41,7 @@ __all__ = [
     "shown_passages",
     "shown_spans",
     "shown_text",
+    "structure_shown_from",
 ]
 
 Span = tuple[int, int]
@@ -56,6 +58,7 @@ SHOWN_KINDS = frozenset(
         BlockKind.SIGNATURE,
     }
 )
+KEPT_LAYOUTS = 2
 # Line breaks stay when hidden text is blanked: they still part sentences and paragraphs.
 _NOT_LINE_BREAK = re.compile(r"[^\n\r]")
 
@@ -97,17 +100,51 @@ def shown_spans(
     return _merged(ranges)
 
 
-@lru_cache(maxsize=2)
-def markdown_layout(text: str) -> tuple[MarkdownBlock, ...]:
-    """The blocks the reader sets for a Markdown text (`markdown_blocks`).
+class _Layouts:
+    """Markdown parses kept for the last two texts, each parsed once even when
+    several threads ask for it at the same time (the reader's worker, the
+    extractor, the indexer): a 10 MB text takes seconds to parse."""
 
-    Kept for the last two texts (the one on show, the one before): the reader
-    sets them, and extraction, search marks and bookmarks ask which of the text
-    they show; a large text takes a while to parse.
-    """
-    from spacereader.core.loaders.markdown_blocks import markdown_blocks
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._kept: OrderedDict[str, tuple[MarkdownBlock, ...]] = OrderedDict()
+        self._parsing: dict[str, threading.Event] = {}
 
-    return tuple(markdown_blocks(text))
+    def __call__(self, text: str) -> tuple[MarkdownBlock, ...]:
+        from spacereader.core.loaders.markdown_blocks import markdown_blocks
+
+        while True:
+            with self._lock:
+                if text in self._kept:
+                    self._kept.move_to_end(text)
+                    return self._kept[text]
+                running = self._parsing.get(text)
+                if running is None:
+                    done = self._parsing[text] = threading.Event()
+                    break
+            running.wait()  # then kept, or failed: then this thread tries
+        try:
+            blocks = tuple(markdown_blocks(text))
+            with self._lock:
+                self._kept[text] = blocks
+                while len(self._kept) > KEPT_LAYOUTS:
+                    self._kept.popitem(last=False)
+            return blocks
+        finally:
+            with self._lock:
+                del self._parsing[text]
+            done.set()
+
+    def cache_clear(self) -> None:
+        """Forget the parses kept."""
+        with self._lock:
+            self._kept.clear()
+
+
+# The blocks the reader sets for a Markdown text (`markdown_blocks`), kept for the
+# last two texts (the one on show, the one before): the reader sets them, and
+# extraction, search marks and bookmarks ask which of the text they show.
+markdown_layout = _Layouts()
 
 
 def _markdown_layout(text: str) -> tuple[tuple[str, tuple[Span, ...]], ...]:
@@ -128,7 +165,13 @@ def markdown_shown_blocks(text: str) -> tuple[tuple[str, int, int], ...]:
 
 def document_shown_spans(document: Document) -> tuple[Span, ...]:
     """The spans of a document's text the reader shows."""
-    return shown_spans(document.text, document.info.format, document.structure)
+    return shown_spans(document.text, document.info.format, structure_shown_from(document))
+
+
+def structure_shown_from(document: Document) -> Structure | None:
+    """The structure the reader sets a document from; None for Markdown, which it
+    sets from its source (finding a large text's structure takes a while)."""
+    return None if document.info.format is DocumentFormat.MARKDOWN else document.structure
 
 
 def _merged(ranges: Iterable[Span]) -> tuple[Span, ...]:

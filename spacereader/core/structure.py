@@ -105,7 +105,7 @@ class _Line(NamedTuple):
 
 # A newline followed by a line of white space only: where raw blocks part. The
 # literal "\n" in front lets the regex engine skip to candidates at C speed.
-_BLANK_LINE = re.compile(r"\n[^\S\n]*(?=\n|\Z)")
+BLANK_LINE = re.compile(r"\n[^\S\n]*(?=\n|\Z)")
 
 
 _NON_SPACE = re.compile(r"\S")
@@ -168,7 +168,7 @@ def _raw_blocks(text: str) -> list[_RawBlock]:
     """
     blocks: list[_RawBlock] = []
     position = 0
-    for blank in _BLANK_LINE.finditer(text):
+    for blank in BLANK_LINE.finditer(text):
         if blank.start() > position and _NON_SPACE.search(text, position, blank.start()):
             blocks.append(_RawBlock(text, position, blank.start()))
         position = blank.end()

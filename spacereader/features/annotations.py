@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSettings, Slot
+from PySide6.QtCore import QObject, QSettings, QTimer, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
@@ -20,7 +20,7 @@ from spacereader.features.shell import Shell
 from spacereader.ui.background import BackgroundRunner, Progress
 from spacereader.ui.figures_panel import FiguresPanel
 from spacereader.ui.file_dialogs import save_file_path
-from spacereader.ui.highlight_formats import highlight_text_color
+from spacereader.ui.highlight_formats import SpanLayer, highlight_text_color
 from spacereader.ui.programs_panel import ProgramsPanel
 from spacereader.ui.typography import highlight_color
 
@@ -53,6 +53,7 @@ class AnnotationsFeature(QObject):
         # The whole library takes long; the document on show must not wait behind it.
         self.library_runner = BackgroundRunner("spacereader-library-extractor", self)
         self.current: Extraction | None = None
+        self._marks: dict[str, SpanLayer] = {}  # the current extraction's, by highlight layer
         self._current_doc = ""
         # Extraction waits for the first paint: the worker would compete for the GIL.
         self.started = False
@@ -123,11 +124,15 @@ class AnnotationsFeature(QObject):
             return
 
         def task(progress: Progress) -> Any:
-            return (
-                document.id,
-                document.text,
-                self._extraction(document.info, lambda: document),
-            )
+            extraction = self._extraction(document.info, lambda: document)
+            # The marks sorted here: a 10 MB text has tens of thousands.
+            marks = {
+                "programs": SpanLayer(
+                    [(m.start, m.end) for p in extraction.programs for m in p.mentions]
+                ),
+                "figures": SpanLayer([(f.start, f.end) for f in extraction.figures]),
+            }
+            return document.id, document.text, extraction, marks
 
         self._document_task = self.runner.submit(task, key="document")
 
@@ -184,13 +189,28 @@ class AnnotationsFeature(QObject):
     def _document_finished(self, task_id: int, result: Any) -> None:
         if task_id != self._document_task:
             return
-        doc_id, text, extraction = result
+        doc_id, text, extraction, marks = result
+        if doc_id != self._current_doc:
+            return
+        # A large document's lists and marks take tens of milliseconds each: they
+        # are shown in turns of the event loop, and `current` is set with the last.
+        if not self.programs.library_scope:
+            self.programs.show_document(doc_id, extraction.programs)
+        QTimer.singleShot(0, self, lambda: self._show_figures(doc_id, text, extraction, marks))
+
+    def _show_figures(
+        self, doc_id: str, text: str, extraction: Extraction, marks: dict[str, SpanLayer]
+    ) -> None:
+        if doc_id != self._current_doc:
+            return
+        self.figures.show_figures(extraction.figures, text)
+        QTimer.singleShot(0, self, lambda: self._show_marks(doc_id, extraction, marks))
+
+    def _show_marks(self, doc_id: str, extraction: Extraction, marks: dict[str, SpanLayer]) -> None:
         if doc_id != self._current_doc:
             return
         self.current = extraction
-        if not self.programs.library_scope:
-            self.programs.show_document(doc_id, extraction.programs)
-        self.figures.show_figures(extraction.figures, text)
+        self._marks = marks
         self._paint()
 
     @Slot(int, object)
@@ -223,16 +243,11 @@ class AnnotationsFeature(QObject):
         document = reader.current_document
         if self.current is None or document is None or document.id != self._current_doc:
             return
-        if self.show_programs.isChecked():
-            spans = [(m.start, m.end) for p in self.current.programs for m in p.mentions]
-            reader.set_highlights("programs", spans)
-        else:
-            reader.clear_highlights("programs")
-        if self.show_figures.isChecked():
-            spans = [(f.start, f.end) for f in self.current.figures]
-            reader.set_highlights("figures", spans)
-        else:
-            reader.clear_highlights("figures")
+        for layer, action in (("programs", self.show_programs), ("figures", self.show_figures)):
+            if action.isChecked():
+                reader.set_highlights(layer, self._marks[layer])
+            else:
+                reader.clear_highlights(layer)
 
     @Slot(str, int, int)
     def go_to_mention(self, doc_id: str, start: int, end: int) -> None:

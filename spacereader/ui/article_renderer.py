@@ -4,13 +4,14 @@ Only spans of the document's own text are shown verbatim (newlines become
 spaces, which keeps lengths equal); header lines such as the byline are added
 text that maps to no document offset. Which blocks are shown (not page
 furniture) is the core's `shown_blocks`, which extraction, search and
-bookmarks follow too.
+bookmarks follow too. A large text is set from its opening's structure first
+(`structure_opening.py`); the whole text's is found off the GUI thread.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
@@ -24,8 +25,10 @@ from PySide6.QtGui import (
 
 from spacereader.core.document import Document
 from spacereader.core.shown import display_span, shown_blocks
-from spacereader.core.structure import Block, BlockKind
+from spacereader.core.structure import Block, BlockKind, Structure
+from spacereader.core.structure_opening import LARGE_TEXT, opening_structure
 from spacereader.ui import typography
+from spacereader.ui.render_job import WAITING, off_thread
 from spacereader.ui.textmap import TextMap
 
 # Characters QTextDocument would treat as block or line breaks, or cannot show.
@@ -67,6 +70,7 @@ class ArticleRenderer:
 
     def render(self, document: Document, target: QTextDocument) -> TextMap:
         """Replace target's content with the whole article; return the offset map."""
+        _ = document.structure  # found here at once, not waited for off the GUI thread
         text_map, steps = self.render_steps(document, target)
         for _reached in steps:
             pass
@@ -77,7 +81,8 @@ class ArticleRenderer:
     ) -> tuple[TextMap, Iterator[int]]:
         """Clear target and return the offset map and the steps that set the article.
 
-        Each step writes a block and gives the document offset its text reaches;
+        Each step writes a block and gives the document offset its text reaches
+        (or WAITING while a large text's structure is found off the GUI thread);
         the map grows as the steps run, so a large text can be set a slice at a time.
         """
         target.clear()
@@ -87,7 +92,35 @@ class ArticleRenderer:
         return writer.text_map, self._steps(document, writer)
 
     def _steps(self, document: Document, writer: _Writer) -> Iterator[int]:
-        structure = document.structure
+        text = document.text
+        large = not document.has_structure and len(text) > LARGE_TEXT
+        opening = opening_structure(text) if large else None
+        if large and opening is None:
+            yield WAITING  # the window shows the view first
+            yield from self._structure_off_thread(document)
+        self._write_header(opening.structure if opening else document.structure, writer)
+        if opening is None:
+            yield from self._write_body(text, shown_blocks(document.structure), writer)
+        else:
+            before = tuple(b for b in shown_blocks(opening.structure) if b.start < opening.reached)
+            yield from self._write_body(text, before, writer)
+            # The first screen is set: the rest is set once the whole structure is found.
+            yield WAITING
+            structure = yield from self._structure_off_thread(document)
+            rest = tuple(b for b in shown_blocks(structure) if b.start >= opening.reached)
+            yield from self._write_body(text, rest, writer)
+        if writer.empty:
+            writer.new_block(self._block_format(bottom=0), self._header_format())
+            writer.added("This document has no text to show.", self._header_format())
+        yield len(text)
+
+    @staticmethod
+    def _structure_off_thread(document: Document) -> Generator[int, None, Structure]:
+        # Found once: the extractor thread asking for it too waits for this one.
+        return off_thread(lambda: document.structure, "spacereader-structure")
+
+    def _write_header(self, structure: Structure, writer: _Writer) -> None:
+        """The kicker, the title and the byline."""
         shown = shown_blocks(structure)
         header = self._header_format()
         kicker = [b for b in shown if b.kind in (BlockKind.SECTION, BlockKind.CATEGORY)]
@@ -106,11 +139,6 @@ class ArticleRenderer:
         if byline:
             writer.new_block(self._block_format(bottom=1.6), header)
             writer.added(byline, header)
-        yield from self._write_body(document.text, shown, writer)
-        if writer.empty:
-            writer.new_block(self._block_format(bottom=0), header)
-            writer.added("This document has no text to show.", header)
-        yield len(document.text)
 
     def _write_body(self, text: str, shown: tuple[Block, ...], writer: _Writer) -> Iterator[int]:
         body = self._body_format()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import pairwise
 
 from PySide6.QtGui import (
@@ -36,6 +36,13 @@ INDENT_PX = 22
 LINE_SEPARATOR = "\u2028"  # a hard line break inside one block; one character, like "\n"
 # Soft line breaks and other breaking characters show as spaces (same length).
 _SHOWN_AS_SPACE = str.maketrans("\n\r\t\u2028\u2029", "     ")
+# Characters of one Qt block at most: a longer block is set as several (see display_runs).
+LONG_BLOCK = 4000
+# Styled pieces written in one step at most: a block of nested emphasis has one
+# every few characters, and thousands of them take a slice's time many times over.
+PIECES_PER_STEP = 200
+# (italic, bold, code, link) over a piece of text: all its format depends on.
+StyleKey = tuple[bool, bool, bool, str | None]
 
 
 class MarkdownRenderer:
@@ -70,7 +77,7 @@ class MarkdownRenderer:
     def _steps(self, text: str, cursor: QTextCursor, text_map: TextMap) -> Iterator[int]:
         first = True
         # Spaces French typography binds become no-break ones, one character for one.
-        shown = typography.keep_spaces_together(text)
+        shown = typography.SpacesKeptTogether(text)
         for block in blocks_in_order(text):
             if block is None:
                 yield WAITING
@@ -87,36 +94,10 @@ class MarkdownRenderer:
             if block.kind == "rule":
                 cursor.insertText("\u2022 \u2022 \u2022", self._subdued(char_format))
             else:
-                self._insert_visible(cursor, shown, block, char_format, text_map)
+                inserter = _Inserter(cursor, text, shown, text_map)
+                yield from inserter.insert(block, block_format, char_format, self._styled)
             yield block.end
         yield len(text)
-
-    def _insert_visible(
-        self,
-        cursor: QTextCursor,
-        text: str,
-        block: MarkdownBlock,
-        base: QTextCharFormat,
-        text_map: TextMap,
-    ) -> None:
-        breaks = sorted(block.hard_breaks)
-        formats: dict[tuple[bool, bool, bool, str | None], QTextCharFormat] = {}
-        sweep = _StyleSweep(block.inline)
-        for start, end in block.visible:
-            if end <= start:
-                continue
-            text_map.add(start, end, cursor.position())
-            for piece_start, piece_end in _pieces(start, end, sweep.edges):
-                visible = text[piece_start:piece_end].translate(_SHOWN_AS_SPACE)
-                low, high = bisect_left(breaks, piece_start), bisect_left(breaks, piece_end)
-                for hard in breaks[low:high]:
-                    if text[hard] == "\n":
-                        at = hard - piece_start
-                        visible = f"{visible[:at]}{LINE_SEPARATOR}{visible[at + 1 :]}"
-                key = sweep.styles_over(piece_start, piece_end)
-                if key not in formats:
-                    formats[key] = self._styled(base, key)
-                cursor.insertText(visible, formats[key])
 
     def _formats(self, block: MarkdownBlock) -> tuple[QTextBlockFormat, QTextCharFormat]:
         block_format = QTextBlockFormat()
@@ -153,9 +134,7 @@ class MarkdownRenderer:
             )
         return block_format, char_format
 
-    def _styled(
-        self, base: QTextCharFormat, key: tuple[bool, bool, bool, str | None]
-    ) -> QTextCharFormat:
+    def _styled(self, base: QTextCharFormat, key: StyleKey) -> QTextCharFormat:
         italic, bold, code, href = key
         char_format = QTextCharFormat(base)
         if italic:
@@ -187,6 +166,95 @@ def _pieces(start: int, end: int, edges: list[int]) -> list[tuple[int, int]]:
     return list(pairwise([start, *inside, end]))
 
 
+def display_runs(
+    text: str, visible: Iterable[tuple[int, int]], limit: int = LONG_BLOCK
+) -> Iterator[tuple[int, int, bool]]:
+    """A block's visible ranges, cut so that no Qt block holds much more than
+    `limit` characters: (start, end, whether a new Qt block begins before it).
+
+    Qt lays a block out whole, at every change: a 0.8 MB table parsed as one
+    paragraph took minutes. A range is cut after a space where it can be.
+    """
+    count, new = 0, False
+    for low, end in visible:
+        start = low
+        # A line break (shown as a space) ends the Qt block rather than opening the next.
+        ends_a_line = count > 0 and end - start <= 2 and text[start:end].isspace()
+        while end - start > limit - count and not ends_a_line:
+            room = limit - count
+            cut = text.rfind(" ", start + (0 if count else room // 2), start + room) + 1
+            if cut <= start:  # no space: a new block before this range, or a hard cut
+                cut = start if count else start + room
+            if cut > start:
+                yield start, cut, new
+            new, count, start = True, 0, cut
+        if end > start:
+            yield start, end, new
+            new = False
+            count += end - start
+
+
+class _Inserter:
+    """Writes a block's visible text with its inline styles, mapping every range."""
+
+    def __init__(
+        self,
+        cursor: QTextCursor,
+        text: str,
+        shown: typography.SpacesKeptTogether,
+        text_map: TextMap,
+    ) -> None:
+        self._cursor = cursor
+        self._text = text
+        self._shown = shown
+        self._map = text_map
+
+    def insert(
+        self,
+        block: MarkdownBlock,
+        block_format: QTextBlockFormat,
+        base: QTextCharFormat,
+        styled: Callable[[QTextCharFormat, StyleKey], QTextCharFormat],
+    ) -> Iterator[int]:
+        """Write the block's text after the cursor, in Qt blocks of `block_format`;
+        a long block is several steps (a Qt block each, or a few hundred styled
+        pieces), each giving the offset it reached."""
+        cursor, text = self._cursor, self._text
+        breaks = sorted(block.hard_breaks)
+        formats: dict[StyleKey, QTextCharFormat] = {}
+        sweep = _StyleSweep(block.inline)
+        pieces = 0  # written since the last step
+        for start, end, new_block in display_runs(text, block.visible):
+            if new_block or pieces >= PIECES_PER_STEP:
+                yield start
+                pieces = 0
+            if new_block:
+                self._continue_block(block_format, base)
+            self._map.add(start, end, cursor.position())
+            for piece_start, piece_end in _pieces(start, end, sweep.edges):
+                visible = self._shown.slice(piece_start, piece_end).translate(_SHOWN_AS_SPACE)
+                low, high = bisect_left(breaks, piece_start), bisect_left(breaks, piece_end)
+                for hard in breaks[low:high]:
+                    if text[hard] == "\n":
+                        at = hard - piece_start
+                        visible = f"{visible[:at]}{LINE_SEPARATOR}{visible[at + 1 :]}"
+                key = sweep.styles_over(piece_start, piece_end)
+                if key not in formats:
+                    formats[key] = styled(base, key)
+                cursor.insertText(visible, formats[key])
+                pieces += 1
+
+    def _continue_block(self, block_format: QTextBlockFormat, base: QTextCharFormat) -> None:
+        """Go on in a new Qt block that reads as the same paragraph."""
+        ended = self._cursor.blockFormat()
+        ended.setBottomMargin(0)
+        self._cursor.setBlockFormat(ended)
+        going_on = QTextBlockFormat(block_format)
+        going_on.setTopMargin(0)
+        going_on.setTextIndent(0)
+        self._cursor.insertBlock(going_on, base)
+
+
 class _StyleSweep:
     """The styles over each piece of a block, pieces asked for in text order.
 
@@ -198,13 +266,15 @@ class _StyleSweep:
 
     def __init__(self, spans: tuple[InlineSpan, ...]) -> None:
         self._spans = sorted(spans, key=lambda span: span.start)
-        self.edges = sorted({edge for span in spans for edge in (span.start, span.end)})
+        # Starts come sorted, ends nearly: sorting them together is a merge.
+        edges = sorted([span.start for span in self._spans] + [span.end for span in self._spans])
+        self.edges = list(dict.fromkeys(edges))
         self._next = 0
         self._ends: list[tuple[int, int]] = []
         self._counts = {"em": 0, "strong": 0, "code": 0, "link": 0}
         self._links: dict[int, str | None] = {}
 
-    def styles_over(self, start: int, end: int) -> tuple[bool, bool, bool, str | None]:
+    def styles_over(self, start: int, end: int) -> StyleKey:
         """(italic, bold, code, link) for the piece [start, end)."""
         while self._next < len(self._spans) and self._spans[self._next].start <= start:
             span = self._spans[self._next]
@@ -218,5 +288,5 @@ class _StyleSweep:
             style = self._spans[index].style
             self._counts[style] -= 1
             self._links.pop(index, None)
-        href = next((link for link in self._links.values() if link), None)
+        href = next((link for link in self._links.values() if link), None) if self._links else None
         return (self._counts["em"] > 0, self._counts["strong"] > 0, self._counts["code"] > 0, href)

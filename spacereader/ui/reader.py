@@ -37,10 +37,11 @@ from spacereader.core.document import Document, DocumentFormat
 from spacereader.core.loaders import Link
 from spacereader.ui import typography
 from spacereader.ui.article_renderer import ArticleRenderer
+from spacereader.ui.dense_marks import LAYOUT_LAYERS, BlockFormats, Piece, dense_blocks
 from spacereader.ui.highlight_formats import LAYER_KINDS, SpanLayer, highlight_format
 from spacereader.ui.render_job import RenderJob
 from spacereader.ui.textmap import TextMap
-from spacereader.ui.view_geometry import block_cursors, first_position_from, last_position_to
+from spacereader.ui.view_geometry import block_pieces, first_position_from, last_position_to
 
 Span = tuple[int, int]
 MIN_SIDE_MARGIN = 12
@@ -86,6 +87,7 @@ class ReaderView(QTextBrowser):
         # Each layer's spans sorted by start, with their starts and longest length,
         # kept so a re-render (zoom, theme) or a scroll paints them again.
         self._layers: dict[str, SpanLayer] = {}
+        self._block_formats = BlockFormats()  # marks of dense blocks (see dense_marks.py)
         self.custom_colors: dict[str, QColor] = {}
         self.context_actions: list[QAction] = []
         self.anchorClicked.connect(self.link_activated)
@@ -171,6 +173,7 @@ class ReaderView(QTextBrowser):
         empty.setDocumentMargin(32)
         empty.setPlainText(message)
         _set_side_margins(empty)
+        self._block_formats.forget()
         self.setDocument(empty)
         self._update_measure()
 
@@ -203,6 +206,7 @@ class ReaderView(QTextBrowser):
         self._links_set = 0
         self._apply_links(target)
         _set_side_margins(target)
+        self._block_formats.forget()
         self.setDocument(target)  # the previous document, a child of the view, is deleted
         self._update_measure()  # after the swap: only the opening is laid out again
         self._finish_or_continue()
@@ -388,9 +392,12 @@ class ReaderView(QTextBrowser):
 
     # -- highlights ------------------------------------------------------
 
-    def set_highlights(self, layer: str, spans: Sequence[Span]) -> None:
-        """Replace one layer (a LAYER_KINDS key); later layers paint over earlier ones."""
-        self._layers[layer] = SpanLayer(spans)
+    def set_highlights(self, layer: str, spans: Sequence[Span] | SpanLayer) -> None:
+        """Replace one layer (a LAYER_KINDS key); later layers paint over earlier ones.
+
+        Tens of thousands of spans can come as a SpanLayer, sorted off the GUI thread.
+        """
+        self._layers[layer] = spans if isinstance(spans, SpanLayer) else SpanLayer(spans)
         self._apply_layers()
 
     def highlights(self, layer: str) -> list[Span]:
@@ -417,19 +424,31 @@ class ReaderView(QTextBrowser):
         palette = self.palette()
         window_start, window_end = self._visible_window()
         window_end = min(window_end, self.set_to())
-        selections = []
+        document = self.document()
+        pieces: list[tuple[int, Piece]] = []  # (block number, piece), in layer order
         for layer, kind in LAYER_KINDS.items():
             found = self._layers.get(layer)
             if not found:
                 continue
             char_format = highlight_format(kind, palette, self.custom_colors)
-            for start, end in found.within(window_start, window_end):
-                view_start, view_end = self._map.view_span(start, min(end, window_end))
-                for cursor in block_cursors(self.document(), view_start, view_end):
-                    selection = QTextEdit.ExtraSelection()
-                    selection.cursor = cursor
-                    selection.format = char_format
-                    selections.append(selection)
+            spans = (
+                self._map.view_span(start, min(end, window_end))
+                for start, end in found.within(window_start, window_end)
+            )
+            for number, (start, end) in block_pieces(document, spans):
+                pieces.append((number, (layer, start, end, char_format)))
+        dense = dense_blocks(pieces)
+        self._block_formats.show(document, dense)
+        selections = []
+        for number, (layer, start, end, char_format) in pieces:
+            if number in dense and layer in LAYOUT_LAYERS:
+                continue  # drawn with the block's text
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = QTextCursor(document)
+            selection.cursor.setPosition(start)
+            selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.format = char_format
+            selections.append(selection)
         self.setExtraSelections(selections)
 
     # -- layout ----------------------------------------------------------

@@ -1,7 +1,7 @@
 """Setting a document into the reader's QTextDocument a slice at a time.
 
 A renderer's steps each write one block and give the document offset reached
-(or WAITING while a large Markdown text is parsed off the GUI thread). The
+(or WAITING while the rest of a large text is parsed off the GUI thread). The
 first slice fills a detached document, enough for the first screen; later
 slices append to the shown document, each inside one edit block so that Qt lays
 out the new text once per slice, not once per paragraph.
@@ -9,13 +9,16 @@ out the new text once per slice, not once per paragraph.
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterator
+from typing import TypeVar
 
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-# A step's answer while a large Markdown text is still parsed off the GUI thread.
+# A step's answer while the rest of a large text is still parsed off the GUI thread.
 WAITING = -1
+Result = TypeVar("Result")
 
 # The first slice: a few dozen screens, set before the document is shown.
 FIRST_SLICE_CHARS = 60_000
@@ -68,3 +71,32 @@ class RenderJob:
             self.advance(HURRIED_SLICE_SECONDS, HURRIED_SLICE_CHARS)
         else:
             self.advance(SLICE_SECONDS, SLICE_CHARS)
+
+
+def off_thread(work: Callable[[], Result], name: str) -> Generator[int, None, Result]:
+    """Steps that run `work` on a worker thread: WAITING until it is done, then its
+    result (`result = yield from off_thread(...)`); its exception is raised here.
+
+    `work` must touch pure Python objects only. It starts at the first step, so a
+    renderer yields WAITING once before, to have the first screen painted first:
+    a Python thread slows every Qt call the GUI thread makes while it runs (each
+    waits for the GIL).
+    """
+    outcome: list[Result] = []
+    failure: list[BaseException] = []
+    done = threading.Event()
+
+    def run() -> None:
+        try:
+            outcome.append(work())
+        except Exception as error:  # handed to the GUI thread, raised there
+            failure.append(error)
+        finally:
+            done.set()
+
+    threading.Thread(target=run, name=name, daemon=True).start()
+    while not done.is_set():
+        yield WAITING
+    if failure or not outcome:
+        raise failure[0] if failure else RuntimeError(f"{name} stopped")
+    return outcome[0]

@@ -11,7 +11,11 @@ search over those blocks finds the line at a height.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
+from collections.abc import Iterable, Iterator
+
+from PySide6.QtGui import QTextBlock, QTextDocument
+
+Span = tuple[int, int]
 
 
 def _laid_out(block: QTextBlock) -> bool:
@@ -62,21 +66,23 @@ def last_position_to(document: QTextDocument, y: float) -> int:
     return position
 
 
-def block_cursors(document: QTextDocument, start: int, end: int) -> list[QTextCursor]:
-    """Cursors over the view positions [start, end), one per block the span crosses.
+def block_pieces(document: QTextDocument, spans: Iterable[Span]) -> Iterator[tuple[int, Span]]:
+    """Spans of view positions, sorted by start, cut where blocks part: (block number,
+    piece) for each, the block separator left out.
 
     A selection across blocks makes Qt lay out the whole document to find its
-    frame's width: seconds on a large text, and again at every repaint.
+    frame's width: seconds on a large text, and again at every repaint. The
+    blocks are walked in order, not looked up span by span.
     """
-    cursors = []
-    block = document.findBlock(start)
-    while block.isValid() and block.position() < end:
-        low = max(start, block.position())
-        high = min(end, block.position() + block.length() - 1)
-        if high > low:
-            cursor = QTextCursor(document)
-            cursor.setPosition(low)
-            cursor.setPosition(high, QTextCursor.MoveMode.KeepAnchor)
-            cursors.append(cursor)
-        block = block.next()
-    return cursors
+    block = QTextBlock()
+    for start, end in spans:
+        if not block.isValid() or not block.position() <= start < block.position() + block.length():
+            block = document.findBlock(start)
+        while block.isValid() and block.position() < end:
+            low = max(start, block.position())
+            high = min(end, block.position() + block.length() - 1)
+            if high > low:
+                yield block.blockNumber(), (low, high)
+            if end <= block.position() + block.length():
+                break
+            block = block.next()

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from itertools import pairwise
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spacereader.core.document import Document, DocumentFormat, DocumentInfo, content_hash
 from spacereader.core.extraction.cache import extract_shown
+from spacereader.core.loaders.markdown_blocks import MarkdownBlock
 from spacereader.core.shown import (
     Span,
     blank_hidden,
@@ -213,3 +217,31 @@ def test_a_markdown_passage_is_a_block_as_the_reader_sets_it() -> None:
     span = passage_at(document(text, DocumentFormat.MARKDOWN), 0)
     assert span is not None
     assert text[span[0] : span[1]] == "The **ILRS** opens in 2030."
+
+
+def test_a_markdown_text_asked_for_by_two_threads_is_parsed_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from spacereader.core.loaders import markdown_blocks as blocks_module
+    from spacereader.core.shown import markdown_layout
+
+    real = blocks_module.markdown_blocks
+    parsed: list[str] = []
+
+    def slow(text: str, references: object = None) -> list[MarkdownBlock]:
+        parsed.append(text)
+        time.sleep(0.05)  # long enough for the other thread to ask meanwhile
+        return real(text)
+
+    monkeypatch.setattr(blocks_module, "markdown_blocks", slow)
+    markdown_layout.cache_clear()
+    text = "# A report\n\nThe *Lunar Gateway* and the ILRS.\n"
+    found: list[object] = []
+    threads = [threading.Thread(target=lambda: found.append(markdown_layout(text))) for _ in "ab"]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert parsed == [text]
+    assert found[0] is found[1]
+    assert [block.kind for block in found[0]] == ["heading", "paragraph"]  # type: ignore[attr-defined]

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QApplication
 
@@ -104,3 +106,34 @@ def test_a_number_and_its_unit_stay_together() -> None:
     assert "10\u00a0€" in shown
     assert "3\u00a0m." in shown
     assert "5 kmh" in shown  # not a unit
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from([*"ab1 \n«»:;?!%,.é0kmt€", "tonnes", "abcdefgh"]), max_size=150
+    ).map("".join),
+    stretch=st.integers(min_value=1, max_value=40),
+    data=st.data(),
+)
+def test_a_long_text_bound_a_stretch_at_a_time_reads_as_bound_whole(
+    text: str, stretch: int, data: st.DataObject
+) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(typography, "SPACES_STRETCH", stretch)
+        bound = typography.SpacesKeptTogether(text)
+        whole = typography.keep_spaces_together(text)
+        for _ in range(5):
+            start = data.draw(st.integers(0, len(text)))
+            end = data.draw(st.integers(start, len(text)))
+            assert bound.slice(start, end) == whole[start:end]
+        assert bound.slice(0, len(text)) == whole
+
+
+@pytest.mark.parametrize("stretch", range(1, 30))
+def test_a_unit_is_bound_to_its_number_whatever_the_stretch(stretch: int) -> None:
+    text = "Orbite à 400 km d'altitude, 13,5 tonnes, 12 mm et 3 kW ; voilà."
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(typography, "SPACES_STRETCH", stretch)
+        bound = typography.SpacesKeptTogether(text)
+        assert bound.slice(0, len(text)) == typography.keep_spaces_together(text)

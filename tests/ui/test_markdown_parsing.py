@@ -23,6 +23,9 @@ PIECES = [
     "## A heading\n\n",
     "---\n\n",
     "[isro]: https://www.isro.gov.in\n\n",
+    # No blank line for a while: the opening may be cut at a line break instead.
+    "a line of *text*\nand one more\n",
+    "| 1 | 2 |\n| 3 | 4 |\n",
 ]
 
 
@@ -47,3 +50,37 @@ def test_two_pass_blocks_show_what_one_pass_shows(pieces: list[str], opening: in
 def test_a_small_text_is_parsed_at_once() -> None:
     text = "# Title\n\nA paragraph.\n"
     assert list(blocks_in_order(text)) == markdown_blocks(text)
+
+
+DEFINITION_LINES = [
+    "[a]: http://x\n",
+    " [b]:  https://y 'z'\n",
+    "text ]: no\n",
+    "x[c]: http://z\n",
+    "    [d]: http://w\n",
+    "plain line\n",
+    "\n",
+    "[e]:\n",
+    "]:",
+]
+
+
+def test_an_opening_without_a_blank_line_is_cut_at_a_line_break() -> None:
+    rows = "".join(f"| {n} | lunar | station |\n" for n in range(20_000))
+    cut = markdown_parsing.opening_cut(rows)
+    assert markdown_parsing.OPENING <= cut <= 4 * markdown_parsing.OPENING
+    assert rows[cut] == "\n"
+    assert markdown_parsing.opening_cut("x" * 1_000_000) == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(DEFINITION_LINES),
+        max_size=30,
+    ).map("".join),
+    st.integers(0, 200),
+)
+def test_definitions_after_an_offset_are_those_the_pattern_finds(text: str, start: int) -> None:
+    expected = [m.group() for m in markdown_parsing._DEFINITION.finditer(text, start)]
+    assert markdown_parsing.definitions_after(text, start) == expected

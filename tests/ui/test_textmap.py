@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from spacereader.ui import textmap
 from spacereader.ui.textmap import TextMap, utf16_length
 
 
@@ -69,3 +71,19 @@ def test_long_paragraphs_split_after_a_space_and_cover_the_text() -> None:
         assert end == start
         assert text[end - 1] == " "
     assert all(end - start <= LONG_PARAGRAPH for start, end in pieces)
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("ab é🚀\n")), min_size=1, max_size=300),
+    st.lists(st.integers(0, 300), min_size=1, max_size=20),
+)
+def test_astral_characters_are_counted_wherever_the_search_has_reached(
+    text: str, offsets: list[int]
+) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(textmap, "ASTRAL_SCAN_CHARS", 7)
+        text_map = TextMap(text)
+        text_map.add(0, len(text), 0)
+        for offset in (min(offset, len(text)) for offset in offsets):  # in any order
+            assert text_map.to_view(offset) == utf16_length(text[:offset])
+            assert text_map.to_document(utf16_length(text[:offset])) == offset

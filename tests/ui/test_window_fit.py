@@ -33,6 +33,8 @@ def test_a_narrow_window_keeps_the_text_readable_and_panels_give_way(
     qtbot: QtBot, reader_app: SpaceReaderApp
 ) -> None:
     window, reader = reader_app.window, reader_app.reader
+    # The index's "ready" line would replace the one checked below.
+    qtbot.waitUntil(lambda: reader_app.search.indexed, timeout=20_000)
     window.resize(760, 560)
     qtbot.waitUntil(lambda: reader.width() >= reader.readable_width())
     assert window.width() == 760

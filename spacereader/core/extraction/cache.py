@@ -19,7 +19,7 @@ from spacereader.core.document import Document, DocumentFormat, DocumentInfo
 from spacereader.core.extraction import Gazetteer, default_gazetteer, extract
 from spacereader.core.extraction.model import Extraction
 from spacereader.core.extraction.store import ExtractionStore, row_signature
-from spacereader.core.shown import blank_hidden, shown_spans
+from spacereader.core.shown import blank_hidden, shown_spans, structure_shown_from
 from spacereader.core.structure import Structure
 
 _log = logging.getLogger(__name__)
@@ -48,7 +48,8 @@ class ExtractionCache:
             found = store.get(*key)
         if found is None:
             loaded = document()
-            found = extract_shown(loaded.text, loaded.info.format, gazetteer, loaded.structure)
+            structure = structure_shown_from(loaded)
+            found = extract_shown(loaded.text, loaded.info.format, gazetteer, structure)
             if store is not None:
                 store.put(*key, found)
         self._by_key[key] = found

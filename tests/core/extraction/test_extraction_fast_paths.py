@@ -10,10 +10,11 @@ from __future__ import annotations
 import dataclasses
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from spacereader.core.extraction import default_gazetteer, extract
+from spacereader.core.extraction import default_gazetteer, extract, normalize
 from spacereader.core.extraction.figure_patterns import FIGURE, figure_matches
 from spacereader.core.extraction.gazetteer import (
     DESIGNATION,
@@ -163,3 +164,19 @@ def test_objects_built_fast_equal_objects_built_plainly() -> None:
         assert plain == item
         assert hash(plain) == hash(item)
         assert vars(plain) == vars(item)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"aZΣσΑ İı'’\n.- ", "ΟΔΟΣ ", "ΟΔΟΣ.", "Σ'"]), max_size=60).map(
+        "".join
+    ),
+    st.integers(min_value=1, max_value=12),
+)
+def test_a_text_lowered_a_stretch_at_a_time_reads_as_lowered_whole(text: str, stretch: int) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(normalize, "LOWER_STRETCH", stretch)
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = "".join(ch.lower()[:1] for ch in text)
+        assert lower_same_length(text) == lowered
