@@ -37,6 +37,9 @@ def search() -> None:
 
 
 def bookmark() -> None:
+    # The search may have jumped to another document's hit: back to the article.
+    seed = next(info.id for info in app.library.documents() if info.bundled)
+    app.open_document(seed)
     document = app.reader.current_document
     start = document.text.index("46 space cooperation agreements")
     end = document.text.index("international organizations") + len("international organizations")
