@@ -4,35 +4,23 @@ block's every line for each extra selection, a second a paint for a table of fig
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QTextBlock
 from pytestqt.qtbot import QtBot
 
-from spacereader.core.document import Document, DocumentFormat, DocumentInfo
+from spacereader.core.document import Document
 from spacereader.ui.dense_marks import DENSE_MARKS
 from spacereader.ui.highlight_formats import highlight_format
 from spacereader.ui.reader import ReaderView
+from tests.documents import loose_document
 
 NUMBERS = " ".join(f"{n} km" for n in range(300))  # one paragraph of 300 figures
 TEXT = f"A table of distances\n\nThe station is 400 km up and 12 km wide.\n\n{NUMBERS}\n"
 
 
 def document() -> Document:
-    info = DocumentInfo(
-        id="dense",
-        title="Dense",
-        source="",
-        date="",
-        category="",
-        format=DocumentFormat.TEXT,
-        path=Path("/nonexistent"),
-        chars=len(TEXT),
-        content_hash="hash",
-        bundled=False,
-    )
-    return Document(info, TEXT)
+    return loose_document(TEXT, doc_id="dense", title="Dense")
 
 
 @pytest.fixture

@@ -3,19 +3,17 @@ digits of "1 000", and none ends with « , whatever the width; offsets stay exac
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QApplication
 
-from spacereader.core.document import Document, DocumentFormat, DocumentInfo
-from spacereader.core.structure import detect_structure
+from spacereader.core.document import Document, DocumentFormat
 from spacereader.ui import typography
 from spacereader.ui.article_renderer import ArticleRenderer
 from spacereader.ui.markdown_renderer import MarkdownRenderer
+from tests.documents import loose_document
 
 PARAGRAPH = (
     "Le Conseil a publié le livre blanc intitulé « Le programme spatial de la Chine : "
@@ -32,20 +30,7 @@ NEVER_LAST = ("«",)
 
 
 def _document(text: str, kind: DocumentFormat) -> Document:
-    info = DocumentInfo(
-        id="fr",
-        title="La Chine",
-        source="",
-        date="",
-        category="",
-        format=kind,
-        path=Path("/nowhere"),
-        chars=len(text),
-        content_hash="x",
-        bundled=False,
-        language="fr",
-    )
-    return Document(info=info, text=text, structure=detect_structure(text))
+    return loose_document(text, kind, doc_id="fr", title="La Chine", language="fr")
 
 
 def _lines(target: QTextDocument) -> list[str]:

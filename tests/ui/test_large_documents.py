@@ -4,16 +4,14 @@ the whole document."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
-from spacereader.core.document import Document, DocumentFormat, DocumentInfo
-from spacereader.core.structure import detect_structure
+from spacereader.core.document import Document, DocumentFormat
 from spacereader.ui.reader import ReaderView
 from spacereader.ui.view_geometry import first_position_from, last_position_to
+from tests.documents import loose_document
 
 WAIT_MS = 60_000
 SENTENCE = (
@@ -23,19 +21,7 @@ SENTENCE = (
 
 
 def make_document(text: str, fmt: DocumentFormat = DocumentFormat.TEXT) -> Document:
-    info = DocumentInfo(
-        id="large",
-        title="Large",
-        source="",
-        date="",
-        category="",
-        format=fmt,
-        path=Path("/nonexistent"),
-        chars=len(text),
-        content_hash="hash",
-        bundled=False,
-    )
-    return Document(info=info, text=text, structure=detect_structure(text))
+    return loose_document(text, fmt, doc_id="large", title="Large")
 
 
 def paragraphs(count: int) -> list[str]:

@@ -4,34 +4,21 @@ the French spaces of a large text bound all at once on the GUI thread."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from pytestqt.qtbot import QtBot
 
-from spacereader.core.document import Document, DocumentFormat, DocumentInfo
+from spacereader.core.document import Document, DocumentFormat
 from spacereader.core.loaders.markdown_blocks import markdown_blocks
 from spacereader.ui import typography
 from spacereader.ui.markdown_renderer import LONG_BLOCK
 from spacereader.ui.reader import ReaderView
+from tests.documents import loose_document
 
 WAIT_MS = 60_000
 
 
 def markdown_document(text: str) -> Document:
-    info = DocumentInfo(
-        id="large",
-        title="Large",
-        source="",
-        date="",
-        category="",
-        format=DocumentFormat.MARKDOWN,
-        path=Path("/nonexistent"),
-        chars=len(text),
-        content_hash="hash",
-        bundled=False,
-    )
-    return Document(info, text)
+    return loose_document(text, DocumentFormat.MARKDOWN, doc_id="large", title="Large")
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,6 +21,7 @@ from spacereader.core.loaders.base import LoadedText
 from spacereader.core.structure import detect_structure
 from spacereader.ui.article_renderer import ArticleRenderer
 from spacereader.ui.reader import ReaderView
+from tests.documents import loose_document
 
 WAIT_MS = 60_000
 PARAGRAPH = (
@@ -103,25 +103,10 @@ def test_a_large_text_without_a_usable_opening_waits_for_its_structure(
 ) -> None:
     # One long paragraph: no blank line anywhere near the opening's size.
     text = "A title line of a few words\n\n" + " ".join(["lunar station review"] * 20_000)
-    document = Document(_info(text), text)
+    document = loose_document(text, doc_id="large", title="Large")
     reader.show_document(document)
     assert reader.rendering
     qtbot.waitUntil(lambda: not reader.rendering, timeout=WAIT_MS)
     assert not any(on_gui for on_gui, _length in structure_calls)
     assert reader.toPlainText().startswith("A title line of a few words")
     assert reader.toPlainText().rstrip().endswith("lunar station review")
-
-
-def _info(text: str) -> document_module.DocumentInfo:
-    return document_module.DocumentInfo(
-        id="large",
-        title="Large",
-        source="",
-        date="",
-        category="",
-        format=DocumentFormat.TEXT,
-        path=Path("/nonexistent"),
-        chars=len(text),
-        content_hash="hash",
-        bundled=False,
-    )

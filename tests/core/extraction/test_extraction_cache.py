@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from spacereader.core.document import Document, DocumentFormat, DocumentInfo, content_hash
+from spacereader.core.document import Document, DocumentFormat
 from spacereader.core.extraction import default_gazetteer, extract
 from spacereader.core.extraction.cache import ExtractionCache
 from spacereader.core.extraction.store import ExtractionStore, row_signature, signature
-from spacereader.core.structure import detect_structure
+from tests.documents import loose_document
 
 TEXT = "The International Lunar Research Station (ILRS) gained 19 partners since 2016."
 # A web capture: the Artemis program and three figures sit in lines the reader hides.
@@ -21,19 +21,7 @@ CAPTURE = (
 
 
 def document(text: str, text_format: DocumentFormat = DocumentFormat.TEXT) -> Document:
-    info = DocumentInfo(
-        id="doc",
-        title="",
-        source="",
-        date="",
-        category="",
-        format=text_format,
-        path=Path("doc.txt"),
-        chars=len(text),
-        content_hash=content_hash(text),
-        bundled=False,
-    )
-    return Document(info, text, detect_structure(text))
+    return loose_document(text, text_format, doc_id="doc", title="")
 
 
 def test_a_text_is_extracted_once_and_stored(tmp_path: Path) -> None:
