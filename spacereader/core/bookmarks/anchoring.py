@@ -131,15 +131,7 @@ def reanchored(mark: Bookmark, text: str) -> Bookmark:
         # "moved" stays until the text changes again: re-anchoring the same text
         # (as the app may do at every open) must not hide that it moved.
         status = mark.status
-    return replace(
-        mark,
-        quote=found.quote,
-        prefix=found.prefix,
-        suffix=found.suffix,
-        start=found.start,
-        end=found.end,
-        status=status,
-    )
+    return _placed_at(mark, found, status)
 
 
 def placed_import(mark: Bookmark, text: str, offsets_given: bool) -> Bookmark:
@@ -169,6 +161,11 @@ def placed_import(mark: Bookmark, text: str, offsets_given: bool) -> Bookmark:
         return replace(mark, status=AnchorStatus.ORPHANED)
     found = select(text, placement.start, placement.end)
     status = AnchorStatus.ANCHORED if placement.exact else AnchorStatus.MOVED
+    return _placed_at(mark, found, status)
+
+
+def _placed_at(mark: Bookmark, found: Selector, status: AnchorStatus) -> Bookmark:
+    """The bookmark moved to where `found` says, with its quote and context from there."""
     return replace(
         mark,
         quote=found.quote,
